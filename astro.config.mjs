@@ -1,0 +1,18 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// The public address the site is served from; used for sitemap.xml, canonical links and citations.
+const site = process.env['SITE_URL'] ?? 'http://127.0.0.1:4321';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Clause text must reach the page unaltered: no curly quotes or dashes from smartypants, and no
+  // GFM (a ~~ or a bare URL in a clause is text, not strikethrough or a link).
+  markdown: { smartypants: false, gfm: false },
+  integrations: [mdx({ smartypants: false, gfm: false })],
+  server: { host: '127.0.0.1', port: 4321 },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,101 @@
+// The build, top to bottom: decode → parse → check fidelity → enrich → write content → astro build
+// → open data → publish. Usage: tsx scripts/build.ts [--seeds seeds] [--out dist] [--content content]
+// A problem in a seed stops the build with file:line before anything is written; a failure after
+// that leaves the previous dist/ in place, because the new site is built beside it and swapped in.
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkFidelity } from '../src/lib/fidelity';
+import { PlanError } from '../src/lib/errors';
+import { clauseRecords, clausesCsv } from '../src/lib/open-data';
+import { parse } from '../src/lib/parse';
+import { readSeeds } from '../src/lib/seeds';
+import { enrich, type Site } from '../src/lib/site';
+import { writeContent } from '../src/lib/write-content';
+
+const root = path.resolve(import.meta.dirname, '..');
+process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      seeds: { type: 'string', default: 'seeds' },
+      out: { type: 'string', default: 'dist' },
+      content: { type: 'string', default: 'content' },
+    },
+  });
+  const seedsDir = path.resolve(values.seeds);
+  const outDir = path.resolve(values.out);
+  const contentDir = path.resolve(values.content);
+  const siteUrl = process.env['SITE_URL'] ?? 'http://127.0.0.1:4321';
+  const started = performance.now();
+
+  const seeds = await readSeeds(seedsDir); // decode
+  const docs = seeds.map((s) => parse(s.decoded, s.slug)); // parse
+  const fidelity = seeds.map((s, i) => checkFidelity(s.decoded, docs[i] ?? never())); // fidelity
+  const site = enrich(docs, siteUrl); // enrich
+  await writeContent(site, contentDir); // write content
+  const staging = `${outDir}.staging`;
+  await buildSite(contentDir, staging); // astro build
+  await writeData(site, staging); // open data
+  await publish(staging, outDir); // publish
+
+  console.log(summary(site, fidelity, seeds.length));
+  console.log(`Built ${site.pages.length} pages into ${path.relative(process.cwd(), outDir) || '.'} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+function never(): never {
+  throw new Error('unreachable');
+}
+
+/** Astro build of the content folder into `outDir`, through Astro's Node API. */
+async function buildSite(contentDir: string, outDir: string): Promise<void> {
+  process.env['PLAN_CONTENT_DIR'] = contentDir;
+  const { build } = await import('astro');
+  await rm(outDir, { recursive: true, force: true });
+  await build({
+    root,
+    outDir,
+    // One cache per content folder, so fixture builds never see the real site's entries.
+    cacheDir: path.join(root, 'node_modules/.astro', path.basename(contentDir)),
+    logLevel: 'warn',
+  });
+}
+
+/** dist/data/clauses.json and clauses.csv. */
+async function writeData(site: Site, outDir: string): Promise<void> {
+  const records = clauseRecords(site.units);
+  await mkdir(path.join(outDir, 'data'), { recursive: true });
+  await writeFile(path.join(outDir, 'data/clauses.json'), `${JSON.stringify(records, null, 2)}\n`);
+  await writeFile(path.join(outDir, 'data/clauses.csv'), clausesCsv(records));
+}
+
+/** Swap the freshly built site in for the old one. */
+async function publish(staging: string, outDir: string): Promise<void> {
+  const old = `${outDir}.old`;
+  await rm(old, { recursive: true, force: true });
+  await rename(outDir, old).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+  });
+  await rename(staging, outDir);
+  await rm(old, { recursive: true, force: true });
+}
+
+/** One line: what the seeds hold, and how much of them the model accounts for. */
+export function summary(site: Site, fidelity: readonly { lines: number; characters: number }[], files: number): string {
+  const plans = site.docs.reduce((s, d) => s + d.plans.length, 0);
+  const domains = site.docs.reduce((s, d) => s + d.plans.reduce((t, p) => t + p.parts[1].domains.length, 0), 0);
+  const count = (kind: string) => site.units.filter((u) => u.kind === kind).length;
+  const lines = fidelity.reduce((s, f) => s + f.lines, 0);
+  const characters = fidelity.reduce((s, f) => s + f.characters, 0);
+  return `${files} document(s): ${plans} plans, ${domains} domains, ${count('goal')} goals, ${count('measure')} measures, ${site.units.length} units; fidelity: ${lines} lines, ${characters}/${characters} characters each in exactly one unit.`;
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof PlanError) {
+    console.error(`Build stopped: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+});

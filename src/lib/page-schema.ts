@@ -1,0 +1,38 @@
+// The frontmatter of a generated page: everything a layout needs to place the page among the others
+// (breadcrumbs, previous/next, table of contents) without reading the model again.
+import { z } from 'astro/zod';
+
+export const pageKinds = ['document', 'plan', 'part', 'domain', 'goal', 'measure'] as const;
+export type PageKind = (typeof pageKinds)[number];
+
+const link = z.object({ title: z.string(), url: z.string() });
+
+export const pageSchema = z.object({
+  /** The page's stable ID, e.g. `luozheng-2022-62.p1.d1.g2` (the unit's ID on goal and measure pages). */
+  id: z.string(),
+  kind: z.enum(pageKinds),
+  /** Site-relative, with a trailing slash: `/luozheng-2022-62/p1/d1/g2/`. */
+  url: z.string(),
+  /** The page's own heading (h1). */
+  title: z.string(),
+  /** Short text naming plan, domain and item, for <title> and the meta description. */
+  description: z.string(),
+  /** Position of the page in reading order across the whole site (0-based). */
+  order: z.number().int(),
+  breadcrumbs: z.array(link),
+  prev: link.nullable(),
+  next: link.nullable(),
+  /** The on-page table of contents: anchors that exist in the page body. */
+  toc: z.array(z.object({ anchor: z.string(), text: z.string(), depth: z.number().int().min(2).max(4) })),
+  docSlug: z.string(),
+  docNumber: z.string().nullable(),
+  planTitle: z.string().nullable(),
+  domainTitle: z.string().nullable(),
+  /** Goals and measures below this page (documents, plans, domains-part and domain pages). */
+  counts: z.object({ domains: z.number().int(), goals: z.number().int(), measures: z.number().int() }).nullable(),
+  /** The seed file and line the page's content starts at. */
+  source: z.object({ file: z.string(), line: z.number().int() }),
+});
+
+export type PageData = z.infer<typeof pageSchema>;
+export type PageLink = z.infer<typeof link>;

@@ -1,0 +1,41 @@
+// The build script as a person runs it: a broken seed stops it with file:line and a non-zero exit,
+// and the previous dist/ is left as it was.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { root, seedLineOf, seedLines, seedWithLine } from './helpers';
+
+function build(seedText: string | null) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'plan-build-'));
+  const seeds = path.join(dir, 'seeds');
+  mkdirSync(seeds);
+  if (seedText !== null) writeFileSync(path.join(seeds, 'broken-plan.txt'), seedText);
+  const out = path.join(dir, 'dist');
+  mkdirSync(out);
+  writeFileSync(path.join(out, 'index.html'), 'previous good site');
+  const run = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(root, 'node_modules/tsx/dist/esm/index.mjs')).href, path.join(root, 'scripts/build.ts'), '--seeds', seeds, '--out', out, '--content', path.join(dir, 'content')], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  return { ...run, previous: readFileSync(path.join(out, 'index.html'), 'utf8') };
+}
+
+describe('a broken seed stops the build', () => {
+  it('names the line of a skipped item number, exits non-zero and keeps the previous dist/', () => {
+    const n = seedLineOf('3.妇女宫颈癌');
+    const run = build(seedWithLine(n, seedLines[n - 1]?.replace(/^3\./, '5.') ?? ''));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`Build stopped: seeds/broken-plan.txt:${n}: expected 主要目标 (goal) number 3, found number 5`);
+    expect(run.previous).toBe('previous good site');
+  });
+
+  it('says so when there is no seed at all', () => {
+    const run = build(null);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Build stopped: .*seeds: expected at least one \*\.txt plan document, found none/);
+    expect(run.previous).toBe('previous good site');
+  });
+});
