@@ -15,4 +15,6 @@ export default defineConfig({
   integrations: [mdx({ smartypants: false, gfm: false })],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  // Scripts ship as files, never inlined, so a Content-Security-Policy can forbid inline script.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

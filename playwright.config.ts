@@ -1,15 +1,10 @@
 // End-to-end tests against the built site (dist/), served by `astro preview`.
 // The site is NOT built here: `npm test` builds it before running Playwright.
 //
-// Browser: Chromium from the environment, never a download.
-//   CHROMIUM_PATH=/path/to/chromium   use that executable (must exist);
-//   otherwise /usr/bin/chromium        (Debian's package) when present;
-//   otherwise Playwright's own Chromium (after `npx playwright install chromium`, needs internet).
-// scripts/ensure-chromium.sh installs Debian's chromium when none of these is available.
-import { existsSync } from 'node:fs';
+// Browser: scripts/chromium.ts (CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own).
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from './scripts/chromium';
 
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const HOST = '127.0.0.1';
 const PORT = 4321;
 const baseURL = `http://${HOST}:${PORT}`;
@@ -17,20 +12,6 @@ const HOSTILE_PORT = 4322;
 /** Where the hostile-markup fixture site is served (tests/e2e/hostile.spec.ts). */
 export const hostileURL = `http://${HOST}:${HOSTILE_PORT}`;
 const isCI = Boolean(process.env['CI']);
-
-function chromiumExecutable(): string | undefined {
-  const configured = process.env['CHROMIUM_PATH']?.trim();
-  if (configured) {
-    if (!existsSync(configured)) {
-      throw new Error(
-        `CHROMIUM_PATH is set to ${configured}, but no file exists there. ` +
-          'Point it at a Chromium executable, or unset it to use /usr/bin/chromium.',
-      );
-    }
-    return configured;
-  }
-  return existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined;
-}
 
 const executablePath = chromiumExecutable();
 
@@ -56,14 +37,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           ...(executablePath === undefined ? {} : { executablePath }),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: chromiumArgs,
         },
       },
     },

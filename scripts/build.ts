@@ -1,5 +1,5 @@
 // The build, top to bottom: decode → parse → check fidelity → enrich → write content → astro build
-// → open data → publish. Usage: tsx scripts/build.ts [--seeds seeds] [--out dist] [--content content]
+// → open data → search index → publish. Usage: tsx scripts/build.ts [--seeds seeds] [--out dist] [--content content]
 // A problem in a seed stops the build with file:line before anything is written; a failure after
 // that leaves the previous dist/ in place, because the new site is built beside it and swapped in.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import { parse } from '../src/lib/parse';
 import { readSeeds } from '../src/lib/seeds';
 import { enrich, type Site } from '../src/lib/site';
 import { writeContent } from '../src/lib/write-content';
+import { buildSearchIndex } from '../src/lib/search-index';
 
 const root = path.resolve(import.meta.dirname, '..');
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
@@ -38,9 +39,11 @@ async function main(): Promise<void> {
   const staging = `${outDir}.staging`;
   await buildSite(contentDir, staging); // astro build
   await writeData(site, staging); // open data
+  const search = await buildSearchIndex(site, staging); // search index
   await publish(staging, outDir); // publish
 
   console.log(summary(site, fidelity, seeds.length));
+  console.log(`Search index: ${search.records} Pagefind records; units table ${(search.bytes / 1024).toFixed(1)} KB.`);
   console.log(`Built ${site.pages.length} pages into ${path.relative(process.cwd(), outDir) || '.'} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 

@@ -1,0 +1,82 @@
+// Query parsing: what a person typed → terms that must all match. Space-separated words are
+// separate terms; text in quotes ("…", “…”, 「…」, 『…』, ‘…’) is one term, spaces and all; a
+// pasted phrase without spaces is one term and must occur as it stands. Every term is normalized
+// (NFKC, lower case, traditional → simplified) and carries its glossary alternatives.
+import { expand, normalize, type Glossary } from './variants';
+import { streamChars } from './tokens';
+
+export interface Term {
+  /** As typed (for display). */
+  readonly raw: string;
+  /** Normalized, whitespace removed: what is looked for. */
+  readonly text: string;
+  readonly quoted: boolean;
+  /** Glossary equivalents (normalized), looked for too but ranked below the term itself. */
+  readonly alternatives: readonly string[];
+}
+
+export interface Query {
+  readonly raw: string;
+  readonly terms: readonly Term[];
+}
+
+/** Each equivalent costs a lookup; the glossary lists the closest ones first. */
+const maxAlternatives = 8;
+
+const quotePairs: Record<string, string> = { '"': '"', '“': '”', '「': '」', '『': '』', '‘': '’', "'": "'" };
+
+/** Split a query into terms; a term made only of punctuation is dropped. */
+export function parseQuery(raw: string, glossary: Glossary | null): Query {
+  const parts: { raw: string; quoted: boolean }[] = [];
+  const input = raw.normalize('NFKC');
+  let i = 0;
+  while (i < input.length) {
+    const ch = input[i] ?? '';
+    const close = quotePairs[ch];
+    if (close !== undefined) {
+      const end = input.indexOf(close, i + 1);
+      if (end !== -1) {
+        parts.push({ raw: input.slice(i + 1, end), quoted: true });
+        i = end + 1;
+        continue;
+      }
+      // An unmatched quote is just punctuation.
+      i++;
+      continue;
+    }
+    if (/\s/u.test(ch)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < input.length && !/\s/u.test(input[end] ?? '') && quotePairs[input[end] ?? ''] === undefined) end++;
+    parts.push({ raw: input.slice(i, end), quoted: false });
+    i = end;
+  }
+  const terms: Term[] = [];
+  for (const part of parts) {
+    const text = streamChars(normalize(part.raw)).join('');
+    if (text === '' || /^[\p{P}\p{S}]+$/u.test(text) || terms.some((t) => t.text === text)) continue;
+    terms.push({ raw: part.raw.trim(), text, quoted: part.quoted, alternatives: glossary === null ? [] : expand(text, glossary).filter((a) => a !== text).slice(0, maxAlternatives) });
+  }
+  return { raw, terms };
+}
+
+/** The query as a URL parameter value keeps what was typed. */
+export function queryLabel(query: Query): string {
+  return query.terms.map((t) => (t.quoted || /\s/.test(t.raw) ? `“${t.raw}”` : t.raw)).join(' ');
+}
+
+/**
+ * The words of a one-term query that found nothing (妇女就业歧视 → 妇女 就业 歧视), by the
+ * browser's own Chinese word segmentation, so the search can fall back to "all of these words".
+ * Single-character particles (的, 和, 与 …) are dropped. Empty when it does not split.
+ */
+export function splitWords(text: string): string[] {
+  if (typeof Intl.Segmenter !== 'function') return [];
+  const words = [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(text)]
+    .filter((s) => s.isWordLike === true)
+    .map((s) => s.segment)
+    .filter((w) => [...w].length > 1 || /\d/.test(w));
+  return words.length > 1 ? words : [];
+}

@@ -1,0 +1,325 @@
+// The search page: reads ?q=&plan=&domain=&kind=, runs the query on load and as you type
+// (debounced), keeps the URL in step (so a search can be shared and Back works), renders filters
+// with counts, results with highlighted excerpts, glossary expansions and suggestions.
+import glossaryData from '../data/glossary.json';
+import { SearchEngine, type Result } from '../lib/search/engine';
+import { excerpt, matchRanges } from '../lib/search/highlight';
+import { parseQuery, splitWords, type Query } from '../lib/search/query';
+import { loadGlossary, suggest } from '../lib/search/variants';
+import type { UnitsTable } from '../lib/search-index';
+import { unitKindNames, type UnitKind } from '../lib/site';
+
+const glossary = loadGlossary(glossaryData);
+const engine = new SearchEngine('/');
+const pageSize = 10;
+const kindGroups = { goal: '主要目标', measure: '策略措施', other: '其他条文' } as const;
+type KindGroup = keyof typeof kindGroups;
+
+const $ = <T extends HTMLElement>(id: string): T => {
+  const el = document.getElementById(id);
+  if (el === null) throw new Error(`search page: #${id} is missing`);
+  return el as T;
+};
+const form = $<HTMLFormElement>('search-form');
+const input = $<HTMLInputElement>('q');
+const planSelect = $<HTMLSelectElement>('filter-plan');
+const domainSelect = $<HTMLSelectElement>('filter-domain');
+const kindSelect = $<HTMLSelectElement>('filter-kind');
+const status = $('search-status');
+const expansion = $('search-expansion');
+const suggestions = $('search-suggestions');
+const list = $<HTMLOListElement>('search-results');
+const more = $<HTMLButtonElement>('search-more');
+
+interface State {
+  q: string;
+  plan: string;
+  domain: string;
+  kind: string;
+}
+
+function readUrl(): State {
+  const p = new URLSearchParams(location.search);
+  return { q: p.get('q') ?? '', plan: p.get('plan') ?? '', domain: p.get('domain') ?? '', kind: p.get('kind') ?? '' };
+}
+
+function urlOf(s: State): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(s)) if (v !== '') p.set(k, v);
+  const qs = p.toString();
+  return `${location.pathname}${qs === '' ? '' : `?${qs}`}`;
+}
+
+function formState(): State {
+  return { q: input.value, plan: planSelect.value, domain: domainSelect.value, kind: kindSelect.value };
+}
+
+function kindGroup(kind: string): KindGroup {
+  return kind === 'goal' || kind === 'measure' ? kind : 'other';
+}
+
+/** Where a unit lives: its page, and its anchor when it shares the page. */
+function unitUrl(id: string, kind: string): string {
+  const parts = id.split('.');
+  if (kind === 'goal' || kind === 'measure') return `/${parts.join('/')}/`;
+  const anchor = parts.pop() ?? '';
+  return `/${parts.join('/')}/#${anchor}`;
+}
+
+/** The unit's URL with the matched text to highlight on arrival (?hl=…), before any #anchor. */
+function linkWithHighlight(url: string, marks: readonly string[]): string {
+  const [path = url, hash] = url.split('#');
+  const p = new URLSearchParams();
+  for (const m of marks.slice(0, 3)) p.append('hl', m);
+  const qs = p.toString();
+  return `${path}${qs === '' ? '' : `?${qs}`}${hash === undefined ? '' : `#${hash}`}`;
+}
+
+function setOptions(select: HTMLSelectElement, all: string, options: { value: string; label: string; count: number }[], selected: string): void {
+  select.replaceChildren(new Option(all, ''), ...options.map((o) => new Option(`${o.label}（${o.count}）`, o.value)));
+  select.value = options.some((o) => o.value === selected) ? selected : '';
+}
+
+function passes(r: Result, s: State, skip: 'plan' | 'domain' | 'kind' | null): boolean {
+  return (
+    (skip === 'plan' || s.plan === '' || String(r.plan + 1) === s.plan) &&
+    (skip === 'domain' || s.domain === '' || String(r.domain + 1) === s.domain) &&
+    (skip === 'kind' || s.kind === '' || kindGroup(r.kind) === s.kind)
+  );
+}
+
+/** Filters with counts: each facet counted over the results that pass the other facets. */
+function renderFilters(results: readonly Result[], table: UnitsTable, s: State): void {
+  const count = (skip: 'plan' | 'domain' | 'kind', test: (r: Result) => boolean) => results.filter((r) => passes(r, s, skip) && test(r)).length;
+  setOptions(planSelect, '全部规划', table.plans.flatMap((title, i) => (title === '' ? [] : [{ value: String(i + 1), label: title, count: count('plan', (r) => r.plan === i) }])), s.plan);
+  const domains = table.domains.flatMap((d, i) => (s.plan !== '' && String(d.plan + 1) !== s.plan ? [] : [{ value: String(i + 1), label: d.name, count: count('domain', (r) => r.domain === i) }]));
+  setOptions(domainSelect, '全部领域', domains, s.domain);
+  setOptions(kindSelect, '全部类型', (Object.keys(kindGroups) as KindGroup[]).map((k) => ({ value: k, label: kindGroups[k], count: count('kind', (r) => kindGroup(r.kind) === k) })), s.kind);
+}
+
+function renderItem(r: Result, table: UnitsTable): HTMLLIElement {
+  const label = r.label;
+  const li = document.createElement('li');
+  li.className = 'result';
+  li.dataset['resultId'] = r.id;
+  const h = document.createElement('h2');
+  const a = document.createElement('a');
+  a.href = unitUrl(r.id, r.kind);
+  a.textContent = label;
+  h.append(a);
+  const meta = document.createElement('p');
+  meta.className = 'result-meta';
+  const where = [table.plans[r.plan] ?? '', r.domain === -1 ? '' : (table.domains[r.domain]?.name ?? '')].filter((x) => x !== '');
+  const kindName = unitKindNames[r.kind as UnitKind] ?? r.kind;
+  const code = document.createElement('code');
+  code.textContent = r.id;
+  meta.append(`${kindName} · ${where.join(' · ')} · ID `, code);
+  li.append(h, meta);
+  return li;
+}
+
+/** Fetch a rendered result's text and title: the title joins the link, the excerpt is marked. */
+async function fillItem(li: HTMLLIElement, r: Result): Promise<void> {
+  const fragment = await r.fragment();
+  const text = fragment.meta['text'] ?? '';
+  const title = fragment.meta['title'] ?? '';
+  const ranges = matchRanges(text, r.needles);
+  const link = li.querySelector('a');
+  if (link !== null) {
+    if (title !== '' && !link.textContent?.includes(title)) link.textContent = `${link.textContent ?? ''} ${title}`;
+    link.href = linkWithHighlight(link.href, [...new Set(ranges.map((x) => text.slice(x.start, x.end)))]);
+  }
+  const ex = excerpt(text, ranges);
+  const p = document.createElement('p');
+  p.className = 'result-excerpt';
+  if (ex.clippedStart) p.append('…');
+  for (const piece of ex.pieces) {
+    if (piece.mark) {
+      const m = document.createElement('mark');
+      m.textContent = piece.text;
+      p.append(m);
+    } else p.append(piece.text);
+  }
+  if (ex.clippedEnd) p.append('…');
+  li.append(p);
+}
+
+let generation = 0;
+let shown: { li: HTMLLIElement; r: Result }[] = [];
+let filled = 0;
+
+async function fillNext(): Promise<void> {
+  const batch = shown.slice(filled, filled + pageSize);
+  filled += batch.length;
+  await Promise.all(batch.map(({ li, r }) => fillItem(li, r)));
+  more.hidden = filled >= shown.length;
+}
+
+function describeExpansion(query: Query): void {
+  const parts = query.terms.filter((t) => t.alternatives.length > 0).map((t) => `${t.raw} → ${t.alternatives.join('、')}`);
+  expansion.hidden = parts.length === 0;
+  expansion.textContent = parts.length === 0 ? '' : `同时搜索了同义词：${parts.join('；')}`;
+}
+
+/** A suggestion: a query that does find something, with how many units. */
+interface Suggestion {
+  q: string;
+  count: number;
+}
+
+/** No results is never a dead end: drop a term, or try near words and glossary terms that occur. */
+async function findSuggestions(query: Query): Promise<Suggestion[]> {
+  const terms = query.terms.map((t) => t.raw);
+  const tries: string[] = [];
+  if (terms.length > 1) {
+    terms.forEach((_, i) => tries.push(terms.filter((__, k) => k !== i).join(' ')));
+  } else {
+    const vocabulary = await engine.vocabulary();
+    const text = query.terms[0]?.text ?? '';
+    tries.push(...suggest(text, vocabulary, 6));
+    tries.push(...glossary.entries.filter((e) => e.terms.some((g) => text.includes(g) || g.includes(text))).flatMap((e) => e.terms));
+  }
+  const unique = [...new Set(tries)].filter((q) => q !== query.raw).slice(0, 12);
+  const counted = await Promise.all(unique.map(async (q) => ({ q, count: (await engine.search(parseQuery(q, null))).length })));
+  return counted.filter((s) => s.count > 0).slice(0, 8);
+}
+
+async function renderSuggestions(query: Query): Promise<void> {
+  const found = await findSuggestions(query);
+  suggestions.replaceChildren();
+  suggestions.hidden = false;
+  const p = document.createElement('p');
+  if (found.length === 0) {
+    p.textContent = '没有找到相关条文。请换一个词，或从首页按规划和领域浏览。';
+    suggestions.append(p);
+    return;
+  }
+  p.textContent = query.terms.length > 1 ? '没有同时包含这些词的条文。可以少用一个词：' : '没有找到。您可以试试：';
+  const ul = document.createElement('ul');
+  for (const s of found) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = urlOf({ q: s.q, plan: '', domain: '', kind: '' });
+    a.textContent = s.q;
+    li.append(a, `（${s.count} 条）`);
+    ul.append(li);
+  }
+  suggestions.append(p, ul);
+}
+
+async function run(s: State): Promise<void> {
+  const mine = ++generation;
+  list.dataset['searchState'] = 'loading';
+  list.dataset['searchQuery'] = s.q;
+  const query = parseQuery(s.q, glossary);
+  describeExpansion(query);
+  suggestions.hidden = true;
+  if (query.terms.length === 0) {
+    list.replaceChildren();
+    status.textContent = s.q.trim() === '' ? '' : '请输入要搜索的词语。';
+    more.hidden = true;
+    list.dataset['searchState'] = 'done';
+    return;
+  }
+  let [results, table] = await Promise.all([engine.search(query), engine.table()]);
+  if (mine !== generation) return;
+  // Nothing has the whole phrase: look for its words together instead, and say so.
+  // Nothing holds the whole phrase (nor a glossary equivalent): look for its words together
+  // instead, then for the words of each equivalent, and say so.
+  const only = query.terms.length === 1 ? query.terms[0] : undefined;
+  if (results.length === 0 && only !== undefined && !only.quoted) {
+    for (const phrase of [only.raw, ...only.alternatives]) {
+      const words = splitWords(phrase);
+      if (words.length === 0) continue;
+      results = await engine.search(parseQuery(words.join(' '), glossary));
+      if (mine !== generation) return;
+      if (results.length > 0) {
+        expansion.hidden = false;
+        expansion.textContent = `没有条文包含完整的“${only.raw}”；以下条文同时包含${words.map((w) => `“${w}”`).join('')}。`;
+        break;
+      }
+    }
+  }
+  renderFilters(results, table, s);
+  const visible = results.filter((r) => passes(r, s, null));
+  shown = visible.map((r) => ({ li: renderItem(r, table), r }));
+  filled = 0;
+  list.replaceChildren(...shown.map((x) => x.li));
+  status.textContent = visible.length === results.length ? `共 ${results.length} 条结果。` : `共 ${results.length} 条结果，筛选后 ${visible.length} 条。`;
+  if (results.length === 0) await renderSuggestions(query);
+  if (mine !== generation) return;
+  // The ranked list (label, kind, place, ID, link) is on the page: done. Titles and marked excerpts
+  // of the first results follow as their fragments arrive (data-excerpts-state says when).
+  list.dataset['searchState'] = 'done';
+  list.dataset['excerptsState'] = 'loading';
+  await fillNext();
+  if (mine !== generation) return;
+  list.dataset['excerptsState'] = 'done';
+}
+
+function go(s: State, history: 'push' | 'replace' | 'none'): void {
+  const url = urlOf(s);
+  if (history === 'push' && url !== `${location.pathname}${location.search}`) window.history.pushState(null, '', url);
+  if (history === 'replace') window.history.replaceState(null, '', url);
+  document.title = s.q.trim() === '' ? document.title.replace(/^.*?搜索/, '搜索') : `${s.q} · 搜索`;
+  void run(s);
+}
+
+function show(s: State): void {
+  input.value = s.q;
+  for (const [select, value] of [[planSelect, s.plan], [domainSelect, s.domain], [kindSelect, s.kind]] as const) {
+    if (![...select.options].some((o) => o.value === value) && value !== '') select.append(new Option(value, value));
+    select.value = value;
+  }
+}
+
+// Typing: the first change after a pause searches at once; changes that follow within the pause
+// are coalesced into one search at its end (leading and trailing debounce). While an input method
+// is composing (pinyin not yet turned into characters), nothing runs.
+const pause = 250;
+let timer: number | undefined;
+let pending = false;
+function typed(): void {
+  if (timer === undefined) {
+    go(formState(), 'push');
+  } else {
+    pending = true;
+    return;
+  }
+  const settle = (): void => {
+    if (pending) {
+      pending = false;
+      // The same burst of typing: replace the entry its first change pushed, so Back skips the fragments.
+      go(formState(), 'replace');
+      timer = window.setTimeout(settle, pause);
+    } else {
+      timer = undefined;
+    }
+  };
+  timer = window.setTimeout(settle, pause);
+}
+input.addEventListener('input', (event) => {
+  if (!(event instanceof InputEvent && event.isComposing)) typed();
+});
+input.addEventListener('compositionend', typed);
+input.addEventListener('focus', () => engine.preload(), { once: true });
+for (const select of [planSelect, domainSelect, kindSelect]) {
+  select.addEventListener('change', () => {
+    if (select === planSelect) domainSelect.value = '';
+    go(formState(), 'push');
+  });
+}
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  go(formState(), 'push');
+});
+more.addEventListener('click', () => void fillNext());
+window.addEventListener('popstate', () => {
+  const s = readUrl();
+  show(s);
+  go(s, 'none');
+});
+
+const initial = readUrl();
+show(initial);
+go(initial, 'none');

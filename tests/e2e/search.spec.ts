@@ -1,0 +1,109 @@
+// The search page as a person uses it: the URL runs a query, typing updates results, filters narrow
+// them with counts, the URL keeps it all (Back works), `/` focuses the box, and the clause a result
+// links to is highlighted on arrival.
+import { expect, test, type Page } from '@playwright/test';
+
+const results = (page: Page) => page.locator('#search-results');
+
+async function done(page: Page, q: string): Promise<string[]> {
+  await expect(results(page)).toHaveAttribute('data-search-query', q);
+  await expect(results(page)).toHaveAttribute('data-search-state', 'done');
+  return page.locator('[data-result-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-result-id') ?? ''));
+}
+
+test('a query in the URL runs on load, ranks the clause holding it first and marks the match', async ({ page }) => {
+  await page.goto('/search/?q=' + encodeURIComponent('安全头盔'));
+  const ids = await done(page, '安全头盔');
+  expect(ids.slice(0, 2).sort()).toEqual(['luozheng-2022-62.p2.d2.g3', 'luozheng-2022-62.p2.d2.m4']);
+  const first = page.locator('[data-result-id]').first();
+  await expect(first.locator('mark').first()).toHaveText('安全头盔');
+  await expect(first).toContainText('ID luozheng-2022-62.p2.d2');
+  await expect(page.getByRole('status')).toContainText('共 2 条结果');
+});
+
+test('a pasted phrase, a number, a quoted phrase and traditional characters each find their clause', async ({ page }) => {
+  for (const [q, id] of [
+    ['孕产妇死亡率下降到12/10万以下', 'luozheng-2022-62.p1.d1.g2'],
+    ['５.０‰', 'luozheng-2022-62.p2.d1.g3'],
+    ['“学生欺凌”', 'luozheng-2022-62.p2.d2.m9'],
+    ['兒童近視', 'luozheng-2022-62.p2.d1.m11'],
+  ] as const) {
+    await page.goto('/search/?q=' + encodeURIComponent(q));
+    expect((await done(page, q))[0], q).toBe(id);
+  }
+});
+
+test('an abbreviation shows its expansion; no results suggests what does exist', async ({ page }) => {
+  await page.goto('/search/?q=' + encodeURIComponent('家暴'));
+  const ids = await done(page, '家暴');
+  expect(ids.length).toBeGreaterThan(3);
+  await expect(page.getByText('同时搜索了同义词：家暴 → 家庭暴力')).toBeVisible();
+
+  await page.goto('/search/?q=' + encodeURIComponent('溺水 歧视'));
+  expect(await done(page, '溺水 歧视')).toEqual([]);
+  const suggestion = page.locator('#search-suggestions').getByRole('link', { name: '歧视' });
+  await expect(suggestion).toBeVisible();
+  await expect(page.locator('#search-suggestions')).toContainText('歧视（9 条）');
+  await suggestion.click();
+  expect((await done(page, '歧视')).length).toBeGreaterThanOrEqual(9);
+});
+
+test('typing updates the results and the URL; Back returns to the previous query', async ({ page }) => {
+  await page.goto('/search/?q=' + encodeURIComponent('溺水'));
+  const first = await done(page, '溺水');
+  expect(first.length).toBeGreaterThan(0);
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  await box.fill('校外活动场所');
+  const second = await done(page, '校外活动场所');
+  expect(second[0]).toBe('luozheng-2022-62.p2.d6.g6');
+  await expect(page).toHaveURL(/\?q=%E6%A0%A1%E5%A4%96/);
+  await page.goBack();
+  expect(await done(page, '溺水')).toEqual(first);
+  await expect(box).toHaveValue('溺水');
+});
+
+test('filters narrow the results, show counts and live in the URL', async ({ page }) => {
+  await page.goto('/search/?q=' + encodeURIComponent('心理健康'));
+  const all = await done(page, '心理健康');
+  const kind = page.getByRole('combobox', { name: '类型' });
+  const goalOption = kind.locator('option[value="goal"]');
+  const goalCount = Number(/（(\d+)）/.exec((await goalOption.textContent()) ?? '')?.[1]);
+  expect(goalCount).toBeGreaterThan(0);
+  await kind.selectOption('goal');
+  const goals = await done(page, '心理健康');
+  expect(goals.length).toBe(goalCount);
+  expect(goals.length).toBeLessThan(all.length);
+  expect(goals.every((id) => /\.g\d+$/.test(id))).toBe(true);
+  await expect(page).toHaveURL(/kind=goal/);
+  await page.reload();
+  expect(await done(page, '心理健康')).toEqual(goals);
+  await expect(kind).toHaveValue('goal');
+
+  const plan = page.getByRole('combobox', { name: '规划' });
+  await plan.selectOption({ index: 2 });
+  await expect(plan.locator('option:checked')).toContainText('儿童发展规划');
+  const children = await done(page, '心理健康');
+  expect(children.every((id) => id.includes('.p2.'))).toBe(true);
+});
+
+test('`/` focuses the search box in the header, and Enter searches', async ({ page }) => {
+  await page.goto('/luozheng-2022-62/p1/d1/');
+  await page.locator('body').press('/');
+  const box = page.getByRole('searchbox', { name: '搜索条文' });
+  await expect(box).toBeFocused();
+  await page.keyboard.type('托育');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=%E6%89%98%E8%82%B2/);
+  expect((await done(page, '托育')).length).toBeGreaterThan(0);
+});
+
+test('a result link lands on its clause with the match highlighted', async ({ page }) => {
+  await page.goto('/search/?q=' + encodeURIComponent('监测组'));
+  const ids = await done(page, '监测组');
+  expect(ids[0]).toMatch(/\.part4\.i2$/);
+  await page.locator('[data-result-id]').first().getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/part4\/\?hl=.*#i2$/);
+  const hit = page.locator('#i2 mark.arrival-hit').first();
+  await expect(hit).toHaveText('监测组');
+  await expect(hit).toBeInViewport();
+});

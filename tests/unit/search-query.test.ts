@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { excerpt, matchRanges } from '../../src/lib/search/highlight';
+import { parseQuery, splitWords } from '../../src/lib/search/query';
+import { glossary } from '../../src/lib/search/variants';
+
+describe('parseQuery', () => {
+  it('keeps Chinese without spaces as one term, and splits on spaces', () => {
+    expect(parseQuery('安全头盔', null).terms.map((t) => t.text)).toEqual(['安全头盔']);
+    expect(parseQuery('儿童  近视\u3000防控', null).terms.map((t) => t.text)).toEqual(['儿童', '近视', '防控']);
+  });
+
+  it('takes quoted phrases whole, in ASCII, curly and corner quotes', () => {
+    for (const q of ['"家庭 教育"', '“家庭教育”', '「家庭教育」', '『家庭教育』', '＂家庭教育＂']) {
+      expect(parseQuery(q, null).terms, q).toMatchObject([{ text: '家庭教育', quoted: true }]);
+    }
+    expect(parseQuery('"家庭教育" 指导', null).terms.map((t) => [t.text, t.quoted])).toEqual([['家庭教育', true], ['指导', false]]);
+  });
+
+  it('normalizes width and traditional characters, and keeps numbers with their units', () => {
+    expect(parseQuery('５．０‰', null).terms.map((t) => t.text)).toEqual(['5.0‰']);
+    expect(parseQuery('兒童 １小時', null).terms.map((t) => t.text)).toEqual(['儿童', '1小时']);
+    expect(parseQuery('12/10万', null).terms.map((t) => t.text)).toEqual(['12/10万']);
+  });
+
+  it('drops punctuation-only terms, repeats and unmatched quotes', () => {
+    expect(parseQuery('，。 儿童 儿童 "', null).terms.map((t) => t.text)).toEqual(['儿童']);
+    expect(parseQuery('   ', null).terms).toEqual([]);
+  });
+
+  it('attaches glossary alternatives', () => {
+    expect(parseQuery('妇联', glossary).terms[0]?.alternatives).toContain('妇女联合会');
+    expect(parseQuery('家暴', glossary).terms[0]?.alternatives).toContain('家庭暴力');
+    expect(parseQuery('校外活动场所', glossary).terms[0]?.alternatives).toEqual([]);
+    expect(parseQuery('电动车头盔', glossary).terms[0]?.alternatives).toContain('安全头盔');
+  });
+});
+
+describe('splitWords', () => {
+  it('splits a phrase into its words, dropping one-character particles', () => {
+    expect(splitWords('妇女就业歧视')).toEqual(['妇女', '就业', '歧视']);
+    expect(splitWords('安全')).toEqual([]);
+  });
+});
+
+describe('highlighting', () => {
+  it('marks exactly the original characters a normalized needle matched', () => {
+    const text = '新生儿死亡率降至３.0‰、5.0‰以下。';
+    const ranges = matchRanges(text, ['5.0‰']);
+    expect(ranges.map((r) => text.slice(r.start, r.end))).toEqual(['5.0‰']);
+    expect(matchRanges('提高兒童健康', ['儿童']).map((r) => [r.start, r.end])).toEqual([[2, 4]]);
+  });
+
+  it('merges overlapping matches and finds every occurrence', () => {
+    const text = '家庭教育，家庭教育指导';
+    expect(matchRanges(text, ['家庭教育', '教育指导']).map((r) => text.slice(r.start, r.end))).toEqual(['家庭教育', '家庭教育指导']);
+  });
+
+  it('cuts an excerpt around the first match with the match marked', () => {
+    const text = `${'甲'.repeat(100)}。关键词在这里${'乙'.repeat(100)}`;
+    const ex = excerpt(text, matchRanges(text, ['关键词']), 40);
+    expect(ex.clippedStart).toBe(true);
+    expect(ex.clippedEnd).toBe(true);
+    expect(ex.pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['关键词']);
+    expect(ex.pieces.map((p) => p.text).join('')).toContain('关键词在这里');
+  });
+});
