@@ -7,6 +7,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { normalize } from './search/variants';
+import { glossary } from './search/site-glossary';
 import { indexTokens, streamChars } from './search/tokens';
 import type { Site, Unit } from './site';
 import { unitKinds } from './site';
@@ -86,6 +87,8 @@ export async function buildSearchIndex(site: Site, outDir: string): Promise<{ re
   const body = JSON.stringify(table);
   await writeFile(path.join(outDir, 'search/units.json'), body);
   await writeFile(path.join(outDir, 'search/vocabulary.json'), JSON.stringify(vocabulary(site.units)));
+  // The glossary, checked, for the search page to fetch alongside Pagefind rather than bundle.
+  await writeFile(path.join(outDir, 'search/glossary.json'), JSON.stringify({ entries: glossary.entries.map((e) => ({ terms: e.terms })) }));
   return { records: found.length, bytes: body.length };
 }
 

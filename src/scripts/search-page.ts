@@ -1,16 +1,15 @@
 // The search page: reads ?q=&plan=&domain=&kind=, runs the query on load and as you type
 // (debounced), keeps the URL in step (so a search can be shared and Back works), renders filters
 // with counts, results with highlighted excerpts, glossary expansions and suggestions.
-import glossaryData from '../data/glossary.json';
 import { SearchEngine, type Result } from '../lib/search/engine';
 import { excerpt, matchRanges } from '../lib/search/highlight';
 import { parseQuery, splitWords, type Query } from '../lib/search/query';
-import { loadGlossary, suggest } from '../lib/search/variants';
+import { suggest, type Glossary } from '../lib/search/variants';
 import type { UnitsTable } from '../lib/search-index';
 import { unitKindNames, type UnitKind } from '../lib/site';
 
-const glossary = loadGlossary(glossaryData);
 const engine = new SearchEngine('/');
+engine.preload();
 const pageSize = 10;
 const kindGroups = { goal: '主要目标', measure: '策略措施', other: '其他条文' } as const;
 type KindGroup = keyof typeof kindGroups;
@@ -168,7 +167,7 @@ interface Suggestion {
 }
 
 /** No results is never a dead end: drop a term, or try near words and glossary terms that occur. */
-async function findSuggestions(query: Query): Promise<Suggestion[]> {
+async function findSuggestions(query: Query, glossary: Glossary): Promise<Suggestion[]> {
   const terms = query.terms.map((t) => t.raw);
   const tries: string[] = [];
   if (terms.length > 1) {
@@ -184,8 +183,8 @@ async function findSuggestions(query: Query): Promise<Suggestion[]> {
   return counted.filter((s) => s.count > 0).slice(0, 8);
 }
 
-async function renderSuggestions(query: Query): Promise<void> {
-  const found = await findSuggestions(query);
+async function renderSuggestions(query: Query, glossary: Glossary): Promise<void> {
+  const found = await findSuggestions(query, glossary);
   suggestions.replaceChildren();
   suggestions.hidden = false;
   const p = document.createElement('p');
@@ -211,6 +210,8 @@ async function run(s: State): Promise<void> {
   const mine = ++generation;
   list.dataset['searchState'] = 'loading';
   list.dataset['searchQuery'] = s.q;
+  const glossary = await engine.glossary();
+  if (mine !== generation) return;
   const query = parseQuery(s.q, glossary);
   describeExpansion(query);
   suggestions.hidden = true;
@@ -246,23 +247,23 @@ async function run(s: State): Promise<void> {
   filled = 0;
   list.replaceChildren(...shown.map((x) => x.li));
   status.textContent = visible.length === results.length ? `共 ${results.length} 条结果。` : `共 ${results.length} 条结果，筛选后 ${visible.length} 条。`;
-  if (results.length === 0) await renderSuggestions(query);
+  if (results.length === 0) await renderSuggestions(query, glossary);
   if (mine !== generation) return;
   // The ranked list (label, kind, place, ID, link) is on the page: done. Titles and marked excerpts
   // of the first results follow as their fragments arrive (data-excerpts-state says when).
   list.dataset['searchState'] = 'done';
   list.dataset['excerptsState'] = 'loading';
-  await fillNext();
-  if (mine !== generation) return;
-  list.dataset['excerptsState'] = 'done';
+  void fillNext().then(() => {
+    if (mine === generation) list.dataset['excerptsState'] = 'done';
+  });
 }
 
-function go(s: State, history: 'push' | 'replace' | 'none'): void {
+function go(s: State, history: 'push' | 'replace' | 'none'): Promise<void> {
   const url = urlOf(s);
   if (history === 'push' && url !== `${location.pathname}${location.search}`) window.history.pushState(null, '', url);
   if (history === 'replace') window.history.replaceState(null, '', url);
   document.title = s.q.trim() === '' ? document.title.replace(/^.*?搜索/, '搜索') : `${s.q} · 搜索`;
-  void run(s);
+  return run(s);
 }
 
 function show(s: State): void {
@@ -273,53 +274,52 @@ function show(s: State): void {
   }
 }
 
-// Typing: the first change after a pause searches at once; changes that follow within the pause
-// are coalesced into one search at its end (leading and trailing debounce). While an input method
-// is composing (pinyin not yet turned into characters), nothing runs.
-const pause = 250;
-let timer: number | undefined;
-let pending = false;
-function typed(): void {
-  if (timer === undefined) {
-    go(formState(), 'push');
-  } else {
-    pending = true;
+// Typing: results follow every change as fast as the engine answers. A change made while a search
+// is running waits for it and then runs once with the latest text (changes in between coalesce),
+// so searches never queue up. While an input method is composing (pinyin not yet turned into
+// characters), nothing runs. History: the first change after a pause of a second pushes an entry,
+// later ones in the same burst replace it, so Back returns to the previous search, not to each
+// keystroke.
+let running = false;
+let again = false;
+let burst: number | undefined;
+async function typed(): Promise<void> {
+  const history = burst === undefined ? 'push' : 'replace';
+  window.clearTimeout(burst);
+  burst = window.setTimeout(() => (burst = undefined), 1000);
+  if (running) {
+    again = true;
     return;
   }
-  const settle = (): void => {
-    if (pending) {
-      pending = false;
-      // The same burst of typing: replace the entry its first change pushed, so Back skips the fragments.
-      go(formState(), 'replace');
-      timer = window.setTimeout(settle, pause);
-    } else {
-      timer = undefined;
-    }
-  };
-  timer = window.setTimeout(settle, pause);
+  running = true;
+  await go(formState(), history);
+  while (again) {
+    again = false;
+    await go(formState(), 'replace');
+  }
+  running = false;
 }
 input.addEventListener('input', (event) => {
-  if (!(event instanceof InputEvent && event.isComposing)) typed();
+  if (!(event instanceof InputEvent && event.isComposing)) void typed();
 });
-input.addEventListener('compositionend', typed);
-input.addEventListener('focus', () => engine.preload(), { once: true });
+input.addEventListener('compositionend', () => void typed());
 for (const select of [planSelect, domainSelect, kindSelect]) {
   select.addEventListener('change', () => {
     if (select === planSelect) domainSelect.value = '';
-    go(formState(), 'push');
+    void go(formState(), 'push');
   });
 }
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  go(formState(), 'push');
+  void go(formState(), 'push');
 });
 more.addEventListener('click', () => void fillNext());
 window.addEventListener('popstate', () => {
   const s = readUrl();
   show(s);
-  go(s, 'none');
+  void go(s, 'none');
 });
 
 const initial = readUrl();
 show(initial);
-go(initial, 'none');
+void go(initial, 'none');

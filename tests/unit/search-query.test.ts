@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { excerpt, matchRanges } from '../../src/lib/search/highlight';
 import { parseQuery, splitWords } from '../../src/lib/search/query';
-import { glossary } from '../../src/lib/search/variants';
+import { glossary } from '../../src/lib/search/site-glossary';
 
 describe('parseQuery', () => {
   it('keeps Chinese without spaces as one term, and splits on spaces', () => {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import glossaryJson from '../../src/data/glossary.json';
 import t2sJson from '../../src/data/t2s.json';
 import { buildTable, serialize } from '../../scripts/make-t2s';
-import { GlossaryError, expand, expansion, glossary, loadGlossary, normalize, normalizeMapped, suggest } from '../../src/lib/search/variants';
+import { glossary } from '../../src/lib/search/site-glossary';
+import { GlossaryError, expand, expansion, loadGlossary, normalize, normalizeMapped, suggest } from '../../src/lib/search/variants';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const seedText = readdirSync(path.join(root, 'seeds'))

@@ -3,6 +3,7 @@
 // and rank.ts orders them. Fragments (the units' text) are fetched only for results being shown.
 import type { UnitsTable } from '../search-index';
 import type { Query } from './query';
+import { loadGlossary, type Glossary } from './variants';
 import { rank, type Candidate, type Ranked } from './rank';
 import { queryTokens, runStarts, streamChars } from './tokens';
 
@@ -48,6 +49,7 @@ export class SearchEngine {
   /** Start loading Pagefind and the units table (e.g. when the search box gets focus). */
   preload(): void {
     void this.#load();
+    void this.glossary();
   }
 
   table(): Promise<UnitsTable> {
@@ -56,6 +58,17 @@ export class SearchEngine {
       return r.json() as Promise<UnitsTable>;
     });
     return this.#table;
+  }
+
+  #glossary: Promise<Glossary> | undefined;
+
+  /** The glossary (dist/search/glossary.json, written by the build from src/data/glossary.json). */
+  glossary(): Promise<Glossary> {
+    this.#glossary ??= fetch(`${this.#base}search/glossary.json`).then(async (r) => {
+      if (!r.ok) throw new Error(`search/glossary.json: HTTP ${r.status}`);
+      return loadGlossary(await r.json(), 'search/glossary.json');
+    });
+    return this.#glossary;
   }
 
   #vocabulary: Promise<string[]> | undefined;
