@@ -2,12 +2,14 @@
 // → open data → search index → publish. Usage: tsx scripts/build.ts [--seeds seeds] [--out dist] [--content content]
 // A problem in a seed stops the build with file:line before anything is written; a failure after
 // that leaves the previous dist/ in place, because the new site is built beside it and swapped in.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFidelity } from '../src/lib/fidelity';
 import { PlanError } from '../src/lib/errors';
-import { clauseRecords, clausesCsv } from '../src/lib/open-data';
+import { actorRecords, clauseRecords, clausesCsv, targetRecords, targetsCsv } from '../src/lib/open-data';
+import { actorsContent, loadLexicon, type ActorsContent } from '../src/lib/actors';
+import { targetsJson, type TargetRecord } from '../src/lib/targets';
 import { parse } from '../src/lib/parse';
 import { readSeeds } from '../src/lib/seeds';
 import { enrich, type Site } from '../src/lib/site';
@@ -34,11 +36,14 @@ async function main(): Promise<void> {
   const seeds = await readSeeds(seedsDir); // decode
   const docs = seeds.map((s) => parse(s.decoded, s.slug)); // parse
   const fidelity = seeds.map((s, i) => checkFidelity(s.decoded, docs[i] ?? never())); // fidelity
-  const site = enrich(docs, siteUrl); // enrich
+  const site = enrich(docs, siteUrl); // enrich: IDs, URLs, citations, navigation, cross-links
+  const lexicon = loadLexicon(JSON.parse(await readFile(path.join(root, 'src/data/actors.json'), 'utf8')));
+  const reference = { actors: actorsContent(site.units, lexicon), targets: targetsJson(site.units) }; // responsibilities, targets
   await writeContent(site, contentDir); // write content
+  await writeReference(reference, contentDir); // data for the /actors/ and /targets/ pages
   const staging = `${outDir}.staging`;
   await buildSite(contentDir, staging); // astro build
-  await writeData(site, staging); // open data
+  await writeData(site, reference, staging); // open data
   const search = await buildSearchIndex(site, staging); // search index
   await publish(staging, outDir); // publish
 
@@ -65,12 +70,27 @@ async function buildSite(contentDir: string, outDir: string): Promise<void> {
   });
 }
 
-/** dist/data/clauses.json and clauses.csv. */
-async function writeData(site: Site, outDir: string): Promise<void> {
+interface Reference {
+  actors: ActorsContent;
+  targets: { targets: TargetRecord[] };
+}
+
+/** content/actors.json and content/targets.json, read by src/pages/actors/ and src/pages/targets.astro. */
+async function writeReference(reference: Reference, contentDir: string): Promise<void> {
+  await writeFile(path.join(contentDir, 'actors.json'), JSON.stringify(reference.actors));
+  await writeFile(path.join(contentDir, 'targets.json'), JSON.stringify(reference.targets));
+}
+
+/** dist/data/: clauses, targets and actors as JSON (contracts in DESIGN.md) and CSV. */
+async function writeData(site: Site, reference: Reference, outDir: string): Promise<void> {
   const records = clauseRecords(site.units);
   await mkdir(path.join(outDir, 'data'), { recursive: true });
   await writeFile(path.join(outDir, 'data/clauses.json'), `${JSON.stringify(records, null, 2)}\n`);
   await writeFile(path.join(outDir, 'data/clauses.csv'), clausesCsv(records));
+  const targets = targetRecords(reference.targets.targets);
+  await writeFile(path.join(outDir, 'data/targets.json'), `${JSON.stringify(targets, null, 2)}\n`);
+  await writeFile(path.join(outDir, 'data/targets.csv'), targetsCsv(targets));
+  await writeFile(path.join(outDir, 'data/actors.json'), `${JSON.stringify(actorRecords(reference.actors.actors), null, 2)}\n`);
 }
 
 /** Swap the freshly built site in for the old one. */

@@ -8,6 +8,7 @@ import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
 import type { Domain } from './model';
 import { textOf } from './model';
+import { domainKey, type Link } from './links';
 import { domainTitle, ids, urlOf, type Page, type Site, type Unit } from './site';
 
 /**
@@ -142,11 +143,17 @@ export function pageTree(page: Page, site: Site): Root {
       const goals = c.domain.goals.map((g) => unitElement(unit(`${page.id}.g${g.number}`), 3, true));
       const measures = c.domain.measures.map((m) => unitElement(unit(`${page.id}.m${m.number}`), 3, true));
       children.push(jsx('Columns', {}, [section('goals', '主要目标', 2, goals), section('measures', '策略措施', 2, measures)]));
+      const counterpart = counterpartDomain(site, unit(`${page.id}.g1`));
+      if (counterpart !== null) {
+        children.push(section('counterpart', '另一规划的对应领域', 2, [paragraph(link(counterpart.url, `${counterpart.planTitle} · ${counterpart.title}`))]));
+      }
       break;
     }
     case 'goal': {
       const domainId = ids.domain(c.doc, c.plan, c.domain);
       children.push(unitElement(unit(page.id), 2, false));
+      children.push(...linkSection('related-measures', '落实本目标的策略措施', site.links.relatedMeasures.get(page.id), site));
+      children.push(...linkSection('see-also', '另见：另一规划中的相关条文', site.links.seeAlso.get(page.id), site));
       children.push(
         section('domain-measures', `本领域的策略措施（共${c.domain.measures.length}项）`, 2, [
           list(c.domain.measures.map((m) => [link(urlOf(`${domainId}.m${m.number}`), `${m.number}. ${m.title}`)])),
@@ -157,6 +164,8 @@ export function pageTree(page: Page, site: Site): Root {
     case 'measure': {
       const domainId = ids.domain(c.doc, c.plan, c.domain);
       children.push(unitElement(unit(page.id), 2, false));
+      children.push(...linkSection('related-goals', '本措施服务的主要目标', site.links.relatedGoals.get(page.id), site));
+      children.push(...linkSection('see-also', '另见：另一规划中的相关条文', site.links.seeAlso.get(page.id), site));
       children.push(
         section('domain-goals', `本领域的主要目标（共${c.domain.goals.length}项）`, 2, [
           list(c.domain.goals.map((g) => [link(urlOf(`${domainId}.g${g.number}`), `主要目标第${g.number}项`), text(`：${textOf(g.lines)}`)])),
@@ -166,6 +175,26 @@ export function pageTree(page: Page, site: Site): Root {
     }
   }
   return { type: 'root', children };
+}
+
+/** Linked units, each with the key terms it shares with this one as the reason; nothing when none. */
+function linkSection(anchor: string, heading: string, links: readonly Link[] | undefined, site: Site): MdxJsxFlowElement[] {
+  const items = (links ?? []).flatMap((l) => {
+    const u = site.unit.get(l.id);
+    if (u === undefined) return [];
+    const place = u.planTitle === null ? '' : `${u.planTitle} · ${u.domain ?? ''} · `;
+    return [[link(u.url, `${place}${u.label}${u.title === null ? '' : ` ${u.title}`}`), text(`（共同要点：${l.shared.join('、')}）`)]];
+  });
+  return items.length === 0 ? [] : [section(anchor, heading, 2, [list(items)])];
+}
+
+/** The matching domain of the other plan (health ↔ health …), as a link target, or null. */
+function counterpartDomain(site: Site, goal: Unit): { url: string; title: string; planTitle: string } | null {
+  const key = site.links.counterpartDomain.get(domainKey(goal));
+  if (key === undefined || key === null) return null;
+  const other = site.units.find((u) => u.kind === 'goal' && domainKey(u) === key);
+  if (other === undefined || other.planTitle === null || other.domainHeading === null) return null;
+  return { url: other.url.replace(/g\d+\/$/, ''), title: other.domainHeading, planTitle: other.planTitle };
 }
 
 function sum(domains: readonly Domain[], key: 'goals' | 'measures'): number {

@@ -1,5 +1,7 @@
 // Open data: the units as dist/data/clauses.json (the contract in DESIGN.md) and clauses.csv.
+import type { ActorContent } from './actors';
 import type { Unit } from './site';
+import type { TargetRecord } from './targets';
 
 export interface ClauseRecord {
   id: string;
@@ -40,11 +42,41 @@ export function clauseRecords(units: readonly Unit[]): ClauseRecord[] {
 const csvColumns = ['id', 'url', 'planTitle', 'domain', 'kind', 'number', 'label', 'title', 'text', 'citation'] as const;
 
 /** RFC 4180 CSV with a UTF-8 BOM and CRLF line ends, so spreadsheet programs read the Chinese right. */
-export function clausesCsv(records: readonly ClauseRecord[]): string {
-  const field = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
+function csv<R, K extends keyof R & string>(columns: readonly K[], records: readonly R[]): string {
+  const field = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const rows = [csvColumns.join(','), ...records.map((r) => csvColumns.map((c) => field(r[c])).join(','))];
+  const rows = [columns.join(','), ...records.map((r) => columns.map((c) => field(r[c])).join(','))];
   return `\ufeff${rows.join('\r\n')}\r\n`;
+}
+
+export function clausesCsv(records: readonly ClauseRecord[]): string {
+  return csv(csvColumns, records);
+}
+
+/** dist/data/targets.json: one entry per quantified target (contract in DESIGN.md). */
+export interface TargetExport {
+  clauseId: string;
+  indicator: string;
+  value: number;
+  unit: string;
+  comparator: string;
+  url: string;
+  planTitle: string;
+  domain: string;
+  text: string;
+}
+
+export function targetRecords(targets: readonly TargetRecord[]): TargetExport[] {
+  return targets.map((t) => ({ clauseId: t.clauseId, indicator: t.indicator, value: t.value, unit: t.unit, comparator: t.comparator, url: t.url, planTitle: t.planTitle, domain: t.domain, text: t.text }));
+}
+
+export function targetsCsv(records: readonly TargetExport[]): string {
+  return csv(['clauseId', 'planTitle', 'domain', 'indicator', 'comparator', 'value', 'unit', 'url', 'text'], records);
+}
+
+/** dist/data/actors.json: one entry per responsible body (contract in DESIGN.md). */
+export function actorRecords(actors: readonly ActorContent[]): { name: string; aliases: string[]; clauseIds: string[]; url: string; group: string }[] {
+  return actors.map((a) => ({ name: a.name, aliases: [...a.aliases], clauseIds: [...a.clauseIds], url: `/actors/${a.slug}/`, group: a.group }));
 }

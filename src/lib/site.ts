@@ -5,6 +5,7 @@
 import type { Document, Domain, Goal, Item, Line, Measure, Plan, Position } from './model';
 import { textOf } from './model';
 import type { PageData, PageLink } from './page-schema';
+import { computeLinks, type Links } from './links';
 
 export const unitKinds = ['notice', 'preamble', 'guidance', 'principle', 'goal', 'measure', 'implementation', 'monitoring'] as const;
 export type UnitKind = (typeof unitKinds)[number];
@@ -70,6 +71,8 @@ export interface Site {
   readonly pages: readonly Page[];
   /** Units by id. */
   readonly unit: ReadonlyMap<string, Unit>;
+  /** Goal ↔ measure links, counterpart domains and see-also links across the plans (links.ts). */
+  readonly links: Links;
 }
 
 export const home: PageLink = { title: '首页', url: '/' };
@@ -248,7 +251,11 @@ export function enrich(docs: readonly Document[], siteUrl: string): Site {
     const next = ordered[i + 1];
     return { ...p, order: i, prev: prev === undefined ? null : linkTo(prev), next: next === undefined ? null : linkTo(next) };
   });
-  return { docs, units, pages: linked, unit: new Map(units.map((u) => [u.id, u])) };
+  // Cross-links from the text: each goal's measures, each measure's goals.
+  const links = computeLinks(units);
+  const idsOf = (list: readonly { id: string }[] | undefined) => (list ?? []).map((l) => l.id);
+  const related = units.map((u): Unit => ({ ...u, relatedMeasures: idsOf(links.relatedMeasures.get(u.id)), relatedGoals: idsOf(links.relatedGoals.get(u.id)) }));
+  return { docs, units: related, pages: linked, unit: new Map(related.map((u) => [u.id, u])), links };
 }
 
 function linkTo(p: { title: string; url: string }): PageLink {

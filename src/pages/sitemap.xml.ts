@@ -1,12 +1,15 @@
-// /sitemap.xml: the home page, then every generated page in reading order, as absolute URLs.
+// /sitemap.xml: the home page, every generated page in reading order, then the targets page, the
+// responsibilities index and each body's page, and the search page, as absolute URLs.
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { byReadingOrder } from '../lib/site-nav';
 import { sitemapXml } from '../lib/site-sitemap';
+import { readActors } from '../lib/reference-data';
 
 export const GET: APIRoute = async ({ site }) => {
   if (!site) throw new Error('sitemap.xml needs the site address: set `site` in astro.config.mjs (SITE_URL).');
   const pages = byReadingOrder(await getCollection('pages'));
-  const xml = sitemapXml([new URL('/', site), ...pages.map((entry) => new URL(entry.data.url, site))]);
+  const reference = ['/targets/', '/actors/', ...readActors().actors.map((a) => `/actors/${a.slug}/`), '/search/'];
+  const xml = sitemapXml([new URL('/', site), ...pages.map((entry) => new URL(entry.data.url, site)), ...reference.map((url) => new URL(url, site))]);
   return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

@@ -20,6 +20,7 @@ export interface PagefindFragment {
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
   search(term: string): Promise<{ results: PagefindResult[] } | null>;
 }
 
@@ -84,6 +85,8 @@ export class SearchEngine {
       const url = `${this.#base}pagefind/pagefind.js`;
       const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
       await pf.options({ basePath: `${this.#base}pagefind/` });
+      // Fetch Pagefind's metadata and WebAssembly now, while the glossary and units table load.
+      await pf.init();
       return pf;
     })();
     return Promise.all([this.#pagefind, this.table()]);
