@@ -1,13 +1,44 @@
 // The data files the build writes beside the MDX pages (content/actors.json, content/targets.json),
-// read at build time by the pages and the sitemap.
-import { existsSync, readFileSync } from 'node:fs';
+// read at build time by the /actors/ and /targets/ pages and the sitemap. A missing or malformed
+// file stops the build with what to do: these files come from `npm run build`, not by hand.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ActorsContent } from './actors';
+import { isRecord } from './data-file';
+import type { TargetRecord } from './targets';
 
-const contentDir = () => process.env['PLAN_CONTENT_DIR'] ?? './content';
+function read(name: string): unknown {
+  const file = path.join(process.env['PLAN_CONTENT_DIR'] ?? './content', name);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read ${file}: ${String(error)}. It is written by scripts/build.ts from the seeds; run \`npm run build\`.`);
+  }
+}
 
-/** The responsibilities index; empty when the build has not written it (e.g. a bare `astro check`). */
+/** The responsibilities index (src/lib/actors.ts, actorsContent). */
 export function readActors(): ActorsContent {
-  const file = path.join(contentDir(), 'actors.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ActorsContent) : { actors: [], division: [] };
+  const data = read('actors.json');
+  if (!isRecord(data) || !Array.isArray(data['actors']) || !Array.isArray(data['division'])) {
+    throw new Error('content/actors.json is not { actors: [...], division: [...] }; rebuild with `npm run build`.');
+  }
+  return data as unknown as ActorsContent;
+}
+
+function isTarget(x: unknown): x is TargetRecord {
+  return (
+    isRecord(x) &&
+    ['clauseId', 'indicator', 'unit', 'comparator', 'text', 'url', 'planTitle', 'domain', 'label'].every((k) => typeof x[k] === 'string') &&
+    typeof x['value'] === 'number'
+  );
+}
+
+/** Every quantified target (src/lib/targets.ts, targetsJson). */
+export function readTargets(): TargetRecord[] {
+  const data = read('targets.json');
+  const targets = isRecord(data) ? data['targets'] : undefined;
+  if (!Array.isArray(targets) || !targets.every(isTarget)) {
+    throw new Error('content/targets.json is not { targets: TargetRecord[] }; rebuild with `npm run build`.');
+  }
+  return targets;
 }
