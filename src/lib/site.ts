@@ -104,6 +104,17 @@ export function urlOf(pageId: string): string {
   return `/${pageId.split('.').join('/')}/`;
 }
 
+/**
+ * A unit's URL from its ID and kind alone: goals and measures have their own page; every other
+ * unit is the last segment of its ID as an anchor on the page the rest names. The search page uses
+ * this, so it needs no URL per unit; tests/unit/site.test.ts checks it against every unit's url.
+ */
+export function unitUrl(id: string, kind: UnitKind): string {
+  if (kind === 'goal' || kind === 'measure') return urlOf(id);
+  const at = id.lastIndexOf('.');
+  return `${urlOf(id.slice(0, at))}#${id.slice(at + 1)}`;
+}
+
 function partTitle(plan: Plan, n: number): string {
   const heading = plan.parts[n - 1]?.heading;
   return heading === undefined ? '' : heading.marker.trim() + heading.text;

@@ -6,7 +6,7 @@ import { excerpt, matchRanges } from '../lib/search/highlight';
 import { parseQuery, splitWords, type Query } from '../lib/search/query';
 import { suggest, type Glossary } from '../lib/search/variants';
 import type { UnitsTable } from '../lib/search-index';
-import { unitKindNames, type UnitKind } from '../lib/site';
+import { unitKindNames, unitUrl, type UnitKind } from '../lib/site';
 
 const engine = new SearchEngine('/');
 engine.preload();
@@ -57,14 +57,6 @@ function kindGroup(kind: string): KindGroup {
   return kind === 'goal' || kind === 'measure' ? kind : 'other';
 }
 
-/** Where a unit lives: its page, and its anchor when it shares the page. */
-function unitUrl(id: string, kind: string): string {
-  const parts = id.split('.');
-  if (kind === 'goal' || kind === 'measure') return `/${parts.join('/')}/`;
-  const anchor = parts.pop() ?? '';
-  return `/${parts.join('/')}/#${anchor}`;
-}
-
 /** The unit's URL with the matched text to highlight on arrival (?hl=…), before any #anchor. */
 function linkWithHighlight(url: string, marks: readonly string[]): string {
   const [path = url, hash] = url.split('#');
@@ -103,7 +95,7 @@ function renderItem(r: Result, table: UnitsTable): HTMLLIElement {
   li.dataset['resultId'] = r.id;
   const h = document.createElement('h2');
   const a = document.createElement('a');
-  a.href = unitUrl(r.id, r.kind);
+  a.href = unitUrl(r.id, r.kind as UnitKind);
   a.textContent = label;
   h.append(a);
   const meta = document.createElement('p');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/lib/decode';
 import { clauseRecords, clausesCsv } from '../../src/lib/open-data';
 import { parse } from '../../src/lib/parse';
-import { enrich, urlOf } from '../../src/lib/site';
+import { enrich, unitUrl, urlOf } from '../../src/lib/site';
 import { seedBytes, seedFile } from './helpers';
 
 const doc = parse(decode(seedFile, seedBytes), 'luozheng-2022-62');
@@ -25,6 +25,10 @@ describe('IDs and URLs come from structure', () => {
     expect(byId('luozheng-2022-62.p1.part3.i6')).toMatchObject({ kind: 'implementation', title: '深化调查研究' });
     expect(byId('luozheng-2022-62.notice')).toMatchObject({ url: '/luozheng-2022-62/#notice', kind: 'notice', planTitle: null });
     expect(urlOf('luozheng-2022-62.p1.d1')).toBe('/luozheng-2022-62/p1/d1/');
+  });
+
+  it('lets the URL of a unit be derived from its ID and kind (what the search page does)', () => {
+    for (const u of site.units) expect(unitUrl(u.id, u.kind), u.id).toBe(u.url);
   });
 
   it('does not depend on wording: a retitled domain keeps its IDs', () => {
