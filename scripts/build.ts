@@ -1,8 +1,8 @@
-// The build, top to bottom: decode → parse → check fidelity → enrich → write content → astro build
-// → open data → search index → publish. Usage: tsx scripts/build.ts [--seeds seeds] [--out dist] [--content content]
+// The build, top to bottom: decode → parse → check fidelity → enrich → write content → search index
+// → astro build → open data → publish. Usage: tsx scripts/build.ts [--seeds seeds] [--out dist] [--content content]
 // A problem in a seed stops the build with file:line before anything is written; a failure after
 // that leaves the previous dist/ in place, because the new site is built beside it and swapped in.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFidelity } from '../src/lib/fidelity';
@@ -42,13 +42,19 @@ async function main(): Promise<void> {
   await writeContent(site, contentDir); // write content
   await writeReference(reference, contentDir); // data for the /actors/ and /targets/ pages
   const staging = `${outDir}.staging`;
+  // The search index comes before the pages, so the search page can preload its exact files.
+  const searchDir = `${outDir}.search`;
+  await rm(searchDir, { recursive: true, force: true });
+  const search = await buildSearchIndex(site, searchDir); // search index
+  await writeFile(path.join(contentDir, 'search.json'), JSON.stringify(search.assets));
   await buildSite(contentDir, staging); // astro build
   await writeData(site, reference, staging); // open data
-  const search = await buildSearchIndex(site, staging); // search index
+  await moveInto(searchDir, staging);
+  await rm(searchDir, { recursive: true, force: true });
   await publish(staging, outDir); // publish
 
   console.log(summary(site, fidelity, seeds.length));
-  console.log(`Search index: ${search.records} Pagefind records; units table ${(search.bytes / 1024).toFixed(1)} KB.`);
+  console.log(`Search index: ${search.records} Pagefind records in ${search.chunks} index chunks (largest ${(search.largestChunk / 1024).toFixed(1)} KB); units table ${(search.bytes / 1024).toFixed(1)} KB.`);
   console.log(`Built ${site.pages.length} pages into ${path.relative(process.cwd(), outDir) || '.'} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 
@@ -91,6 +97,16 @@ async function writeData(site: Site, reference: Reference, outDir: string): Prom
   await writeFile(path.join(outDir, 'data/targets.json'), `${JSON.stringify(targets, null, 2)}\n`);
   await writeFile(path.join(outDir, 'data/targets.csv'), targetsCsv(targets));
   await writeFile(path.join(outDir, 'data/actors.json'), `${JSON.stringify(actorRecords(reference.actors.actors), null, 2)}\n`);
+}
+
+/** Move every file under `from` to the same place under `to` (whose folders may already exist). */
+async function moveInto(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory() && (await stat(target).catch(() => null))?.isDirectory() === true) await moveInto(source, target);
+    else await rename(source, target);
+  }
 }
 
 /** Swap the freshly built site in for the old one. */

@@ -1,22 +1,24 @@
-// Index: every unit as a Pagefind record of character-bigram tokens (see search/tokens.ts), written
+// Index: every unit as a Pagefind record of character n-gram tokens (see search/tokens.ts), written
 // into dist/pagefind/ with Pagefind's Node API, plus dist/search/units.json, which tells the search
 // page, for each Pagefind result id, which unit it is, its kind, plan and domain, and how long its
 // title is, so results can be ranked and filtered before any fragment is fetched.
-import { readFile, readdir, mkdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { normalize } from './search/variants';
 import { glossary } from './search/site-glossary';
-import { indexTokens, streamChars } from './search/tokens';
+import { indexChunkStarts } from './search/pagefind-meta';
+import { indexLanguage, indexTokens, streamChars } from './search/tokens';
 import type { Site, Unit } from './site';
 import { unitKinds } from './site';
 
-/** The language tag of the bigram index: not a natural language, so Pagefind applies no stemming. */
-export const indexLanguage = 'zz';
 
-/** One row per unit: [unit id, kind index, domain index (-1: none), title length in stream chars, plan index, label]. */
-export type UnitRow = [string, number, number, number, number, string];
+/**
+ * One row per unit: [unit id, kind index, domain index (-1: none), title length in stream chars,
+ * plan index, label, length of the whole stream].
+ */
+export type UnitRow = [string, number, number, number, number, string, number];
 
 export interface UnitsTable {
   kinds: readonly string[];
@@ -24,6 +26,8 @@ export interface UnitsTable {
   domains: { plan: number; name: string }[];
   /** Pagefind result id → row. */
   units: Record<string, UnitRow>;
+  /** Where each Pagefind index chunk begins (see pagefind-meta.ts and tokens.ts `chunkRange`). */
+  chunks: string[];
 }
 
 /** How many characters of the unit's stream are its title (0 when the title is not its first sentence). */
@@ -34,7 +38,50 @@ function titleLength(unit: Unit): number {
   return title.every((ch, i) => text[i] === ch) ? title.length : 0;
 }
 
-export async function buildSearchIndex(site: Site, outDir: string): Promise<{ records: number; bytes: number }> {
+/**
+ * Index chunk size, in Pagefind's unit (word positions per chunk; its default makes chunks of about
+ * 35 KB here). A query token reads one chunk, so small chunks keep a query's download small: about
+ * 10 KB. Pagefind 1.6 reads it from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE when its service starts;
+ * tests/e2e/search.spec.ts checks that the chunks stay small, so a Pagefind that drops the
+ * variable is noticed.
+ */
+export const indexChunkSize = 2500;
+
+export interface SearchIndexSummary {
+  records: number;
+  /** Size of search/units.json. */
+  bytes: number;
+  chunks: number;
+  largestChunk: number;
+  /** What the search page needs before its first query (see `SearchAssets`). */
+  assets: SearchAssets;
+}
+
+/**
+ * The files Pagefind fetches before it can run a query, which the search page preloads from its
+ * <head> so they download while the page's own script does, and the tag that makes the entry
+ * file's address stable (Pagefind otherwise adds ?ts=<now>, which no preload can match). Written
+ * by the build to content/search.json; read by src/pages/search.astro.
+ */
+export interface SearchAssets {
+  /** Pagefind's metaCacheTag: the metadata file's hash, so it changes whenever the index does. */
+  cacheTag: string;
+  /** Site paths, in the order Pagefind asks for them. */
+  preload: string[];
+}
+
+export async function buildSearchIndex(site: Site, outDir: string): Promise<SearchIndexSummary> {
+  const saved = process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
+  process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = String(indexChunkSize);
+  try {
+    return await writeSearchIndex(site, outDir);
+  } finally {
+    if (saved === undefined) delete process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
+    else process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = saved;
+  }
+}
+
+async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndexSummary> {
   const { index, errors } = await pagefind.createIndex({});
   if (index === undefined) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   for (const unit of site.units) {
@@ -64,7 +111,7 @@ export async function buildSearchIndex(site: Site, outDir: string): Promise<{ re
       domain = domains.findIndex((d) => d.plan === planIndex && d.name === unit.domain);
       if (domain === -1) domain = domains.push({ plan: planIndex, name: unit.domain }) - 1;
     }
-    rowOf.set(unit.url, [unit.id, unitKinds.indexOf(unit.kind), domain, titleLength(unit), planIndex, unit.label]);
+    rowOf.set(unit.url, [unit.id, unitKinds.indexOf(unit.kind), domain, titleLength(unit), planIndex, unit.label, streamChars(normalize(unit.text)).length]);
   }
   const order = new Map(site.units.map((u, i) => [u.url, i]));
   const found: [string, string][] = [];
@@ -82,14 +129,28 @@ export async function buildSearchIndex(site: Site, outDir: string): Promise<{ re
     const row = rowOf.get(url);
     if (row !== undefined) units[id] = row;
   }
-  const table: UnitsTable = { kinds: unitKinds, plans, domains, units };
+  const chunkFiles = (await readdir(path.join(bundle, 'index'))).filter((f) => f.endsWith('.pf_index'));
+  const metaFile = (await readdir(bundle)).find((f) => /^pagefind\..+\.pf_meta$/.test(f));
+  if (metaFile === undefined) throw new Error(`Pagefind wrote no metadata file into ${bundle}`);
+  const chunks = indexChunkStarts(await readFile(path.join(bundle, metaFile)), chunkFiles.map((f) => f.replace(/\.pf_index$/, '')));
+  const table: UnitsTable = { kinds: unitKinds, plans, domains, units, chunks };
   await mkdir(path.join(outDir, 'search'), { recursive: true });
   const body = JSON.stringify(table);
   await writeFile(path.join(outDir, 'search/units.json'), body);
   await writeFile(path.join(outDir, 'search/vocabulary.json'), JSON.stringify(vocabulary(site.units)));
   // The glossary, checked, for the search page to fetch alongside Pagefind rather than bundle.
-  await writeFile(path.join(outDir, 'search/glossary.json'), JSON.stringify({ entries: glossary.entries.map((e) => ({ terms: e.terms })) }));
-  return { records: found.length, bytes: body.length };
+  await writeFile(path.join(outDir, 'search/glossary.json'), JSON.stringify(searchPageGlossary()));
+  const chunkSizes = await Promise.all(chunkFiles.map(async (f) => (await stat(path.join(bundle, 'index', f))).size));
+  const wasm = (await readdir(bundle)).find((f) => /^wasm\..+\.pagefind$/.test(f));
+  if (wasm === undefined) throw new Error(`Pagefind wrote no WebAssembly file into ${bundle}`);
+  const cacheTag = metaFile.replace(/^pagefind\.|\.pf_meta$/g, '');
+  const assets: SearchAssets = { cacheTag, preload: [`/pagefind/pagefind-entry.json?ts=${cacheTag}`, `/pagefind/${metaFile}`, `/pagefind/${wasm}`] };
+  return { records: found.length, bytes: body.length, chunks: chunkSizes.length, largestChunk: Math.max(...chunkSizes), assets };
+}
+
+/** dist/search/glossary.json: the glossary's entries with their terms already normalized (notes left out). */
+export function searchPageGlossary(): { entries: { terms: readonly string[] }[] } {
+  return { entries: glossary.entries.map((e) => ({ terms: e.terms })) };
 }
 
 /**

@@ -4,11 +4,11 @@
 import { SearchEngine, type Result } from '../lib/search/engine';
 import { excerpt, matchRanges } from '../lib/search/highlight';
 import { parseQuery, splitWords, type Query } from '../lib/search/query';
-import { suggest, type Glossary } from '../lib/search/variants';
+import { glossarySplit, suggest, type Glossary } from '../lib/search/variants';
 import type { UnitsTable } from '../lib/search-index';
 import { unitKindNames, unitUrl, type UnitKind } from '../lib/site';
 
-const engine = new SearchEngine('/');
+const engine = new SearchEngine('/', document.getElementById('search-form')?.dataset['indexTag']);
 engine.preload();
 const pageSize = 10;
 const kindGroups = { goal: '主要目标', measure: '策略措施', other: '其他条文' } as const;
@@ -106,6 +106,12 @@ function renderItem(r: Result, table: UnitsTable): HTMLLIElement {
   code.textContent = r.id;
   meta.append(`${kindName} · ${where.join(' · ')} · ID `, code);
   li.append(h, meta);
+  if (related.has(r.id)) {
+    const note = document.createElement('p');
+    note.className = 'result-related';
+    note.textContent = relatedNote;
+    li.append(note);
+  }
   return li;
 }
 
@@ -136,6 +142,9 @@ async function fillItem(li: HTMLLIElement, r: Result): Promise<void> {
 }
 
 let generation = 0;
+/** Results that hold a term's parts apart rather than the term (see run), and how to say so. */
+let related = new Set<string>();
+let relatedNote = '';
 let shown: { li: HTMLLIElement; r: Result }[] = [];
 let filled = 0;
 
@@ -216,19 +225,33 @@ async function run(s: State): Promise<void> {
   }
   let [results, table] = await Promise.all([engine.search(query), engine.table()]);
   if (mine !== generation) return;
-  // Nothing has the whole phrase: look for its words together instead, and say so.
-  // Nothing holds the whole phrase (nor a glossary equivalent): look for its words together
-  // instead, then for the words of each equivalent, and say so.
+  related = new Set();
   const only = query.terms.length === 1 ? query.terms[0] : undefined;
-  if (results.length === 0 && only !== undefined && !only.quoted) {
-    for (const phrase of [only.raw, ...only.alternatives]) {
-      const words = splitWords(phrase);
-      if (words.length === 0) continue;
+  if (only !== undefined && !only.quoted) {
+    const quote = (words: readonly string[]) => words.map((w) => `“${w}”`).join('');
+    const parts = glossarySplit(only.text, glossary);
+    if (results.length > 0 && parts.length > 1) {
+      // A short term joining a glossary word to another word (校园霸凌): after the clauses that
+      // hold it, the clauses that hold its parts apart (校园 … 欺凌), marked as such.
+      const apart = (await engine.search(parseQuery(parts.join(' '), glossary))).filter((r) => !results.some((x) => x.id === r.id));
+      if (mine !== generation) return;
+      if (apart.length > 0) {
+        related = new Set(apart.map((r) => r.id));
+        relatedNote = `分别包含${quote(parts)}（或其同义词）`;
+        results = [...results, ...apart];
+        expansion.hidden = false;
+        expansion.textContent = `${expansion.textContent === '' ? '' : `${expansion.textContent}。`}后 ${apart.length} 条结果没有连续出现“${only.raw}”，而是${relatedNote}。`;
+      }
+    }
+    // Nothing holds the whole phrase (nor a glossary equivalent): look for its parts, then its
+    // words (and the words of each equivalent) together instead, and say so.
+    for (const words of results.length === 0 ? [parts, ...[only.raw, ...only.alternatives].map(splitWords)] : []) {
+      if (words.length < 2) continue;
       results = await engine.search(parseQuery(words.join(' '), glossary));
       if (mine !== generation) return;
       if (results.length > 0) {
         expansion.hidden = false;
-        expansion.textContent = `没有条文包含完整的“${only.raw}”；以下条文同时包含${words.map((w) => `“${w}”`).join('')}。`;
+        expansion.textContent = `没有条文包含完整的“${only.raw}”；以下条文同时包含${quote(words)}。`;
         break;
       }
     }
@@ -250,12 +273,17 @@ async function run(s: State): Promise<void> {
   });
 }
 
-function go(s: State, history: 'push' | 'replace' | 'none'): Promise<void> {
+/**
+ * Run a search and keep the address bar and title in step with it. The history entry is written
+ * once the results are on the page (a history call costs a few milliseconds in Chromium, and
+ * nothing needs it sooner); Back still returns to the previous search.
+ */
+async function go(s: State, history: 'push' | 'replace' | 'none'): Promise<void> {
+  await run(s);
   const url = urlOf(s);
   if (history === 'push' && url !== `${location.pathname}${location.search}`) window.history.pushState(null, '', url);
-  if (history === 'replace') window.history.replaceState(null, '', url);
+  if (history === 'replace' && url !== `${location.pathname}${location.search}`) window.history.replaceState(null, '', url);
   document.title = s.q.trim() === '' ? document.title.replace(/^.*?搜索/, '搜索') : `${s.q} · 搜索`;
-  return run(s);
 }
 
 function show(s: State): void {

@@ -1,7 +1,11 @@
 // The search page as a person uses it: the URL runs a query, typing updates results, filters narrow
 // them with counts, the URL keeps it all (Back works), `/` focuses the box, and the clause a result
 // links to is highlighted on arrival.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
+import { decodeCbor } from '../../src/lib/search/pagefind-meta';
 
 const results = (page: Page) => page.locator('#search-results');
 
@@ -106,4 +110,55 @@ test('a result link lands on its clause with the match highlighted', async ({ pa
   const hit = page.locator('#i2 mark.arrival-hit').first();
   await expect(hit).toHaveText('监测组');
   await expect(hit).toBeInViewport();
+});
+
+test('every unit holding the query is found, however common the characters, and no other', async ({ page, request }) => {
+  const clauses = (await (await request.get('/data/clauses.json')).json()) as { id: string; text: string }[];
+  const holding = (q: string) => clauses.filter((c) => c.text.includes(q)).map((c) => c.id).sort();
+  // 的 and 儿 begin thousands of index tokens, spread over many index chunks; 体系。 ends units.
+  for (const q of ['的', '儿', '儿童', '加强儿童', '体系。', '孕产妇死亡率下降到12/10万以下']) {
+    const expected = holding(q);
+    expect(expected.length, q).toBeGreaterThan(0);
+    await page.goto('/search/?q=' + encodeURIComponent(`"${q}"`));
+    const ids = await done(page, `"${q}"`);
+    expect(ids.filter((id) => expected.includes(id)).sort(), q).toEqual(expected);
+    const firstOthers = ids.findIndex((id) => !expected.includes(id));
+    if (firstOthers !== -1) expect(ids.slice(firstOthers).every((id) => !expected.includes(id)), `${q}: exact matches first`).toBe(true);
+  }
+  // A unit's last characters followed by text found nowhere: Pagefind offers that unit's short
+  // final token as the nearest word; it must not count as a match.
+  const tail = clauses[0]?.text.slice(-3) ?? '';
+  const absent = `${tail}鑫鑫`;
+  expect(holding(absent)).toEqual([]);
+  await page.goto('/search/?q=' + encodeURIComponent(`"${absent}"`));
+  expect(await done(page, `"${absent}"`)).toEqual([]);
+});
+
+test('a query reads small index chunks: every chunk our tokens can fall in stays under 16 KB', () => {
+  // The chunk size comes from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (src/lib/search-index.ts); a
+  // Pagefind that ignored it would write ~35 KB chunks again. Chunks of words that begin with
+  // anything but our base-36 tokens (the CJK words Pagefind takes from the meta fields) are never
+  // asked for by the search page.
+  const dir = path.join('dist', 'pagefind', 'index');
+  const files = readdirSync(dir);
+  expect(files.length).toBeGreaterThan(20);
+  for (const file of files) {
+    const raw = gunzipSync(readFileSync(path.join(dir, file)));
+    const [words] = decodeCbor(raw.subarray('pagefind_dcd'.length)) as [[string, ...unknown[]][]];
+    const first = words[0]?.[0] ?? '';
+    if (/^[0-9a-z]/.test(first)) expect(statSync(path.join(dir, file)).size, `${file} (from ${first})`).toBeLessThan(16 * 1024);
+  }
+});
+
+test('a term joining an everyday word to another is followed by the clauses that hold them apart', async ({ page }) => {
+  await page.goto('/search/?q=' + encodeURIComponent('校园霸凌'));
+  const ids = await done(page, '校园霸凌');
+  // p1.d2.m13 says 校园环境 … 防欺凌: neither 校园霸凌 nor an equivalent, but both parts.
+  const apart = ids.indexOf('luozheng-2022-62.p1.d2.m13');
+  expect(apart).toBeGreaterThan(0);
+  const item = page.locator('[data-result-id="luozheng-2022-62.p1.d2.m13"]');
+  await expect(item.locator('.result-related')).toContainText('分别包含“校园”“霸凌”');
+  await expect(page.locator('#search-expansion')).toContainText('没有连续出现“校园霸凌”');
+  // Every clause before it holds the term or a glossary equivalent, so none is marked.
+  for (const id of ids.slice(0, apart)) await expect(page.locator(`[data-result-id="${id}"] .result-related`)).toHaveCount(0);
 });

@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { levels, rank, termLevel, type Candidate } from '../../src/lib/search/rank';
-import { charCode, indexTokens, queryTokens, runStarts, streamChars } from '../../src/lib/search/tokens';
+import { charCode, chunkRange, gramLength, indexTokens, occurrences, queryPieces, streamChars } from '../../src/lib/search/tokens';
 
-/** A candidate as the engine builds it: per string, the runs among the positions the index reports. */
-function candidate(key: string, text: string, terms: { text: string; alternatives: string[] }[], titleLength = 0, order = 0): Candidate {
+/** Where a string occurs in a text, found as the engine finds it: Pagefind's prefix match per piece. */
+function find(text: string, s: string): number[] {
   const stream = indexTokens(streamChars(text));
-  const lookup = (s: string) => {
-    const tokens = queryTokens(streamChars(s));
-    const positions = stream.flatMap((t, i) => (tokens.some((q) => t.startsWith(q)) ? [i] : []));
-    return runStarts(positions, tokens.length);
-  };
+  const pieces = queryPieces(streamChars(s));
+  return occurrences(
+    pieces,
+    pieces.map((piece) => stream.flatMap((t, i) => (t.startsWith(piece.token) ? [i] : []))),
+  );
+}
+
+/** A candidate as the engine builds it: per string, where it occurs. */
+function candidate(key: string, text: string, terms: { text: string; alternatives: string[] }[], titleLength = 0, order = 0): Candidate {
+  const lookup = (s: string) => find(text, s);
   return {
     key,
     order,
@@ -27,23 +32,63 @@ function candidate(key: string, text: string, terms: { text: string; alternative
 }
 
 describe('tokens', () => {
-  it('gives every character a fixed-width code and one token per position', () => {
-    expect(charCode('妇')).toHaveLength(4);
-    expect(charCode('𠀀')).toHaveLength(4);
-    expect(indexTokens(['妇', '女', '发'])).toEqual([charCode('妇') + charCode('女'), charCode('女') + charCode('发'), charCode('发')]);
+  it('gives every character a prefix-free code and one n-gram token per position', () => {
+    expect(charCode('妇')).toHaveLength(3);
+    expect(charCode('a')).toHaveLength(3);
+    expect(charCode('𠀀')).toHaveLength(5);
+    expect(charCode('𠀀').startsWith('z')).toBe(true);
+    // No three-digit code starts with the escape, so no code is a prefix of another.
+    expect(charCode('\uffff')).toHaveLength(5);
+    expect(charCode(String.fromCodePoint(36 ** 2 * 35 - 1))).toBe('yzz');
+    const chars = [...'妇女发展规划纲要全文'];
+    const tokens = indexTokens(chars);
+    expect(tokens).toHaveLength(chars.length);
+    expect(tokens[0]).toBe(chars.slice(0, gramLength).map(charCode).join(''));
+    expect(tokens.at(-1)).toBe(charCode('文'));
     expect(streamChars('通    知\n书')).toEqual(['通', '知', '书']);
   });
 
-  it('asks for bigrams, or one code for a single character', () => {
-    expect(queryTokens(['儿', '童', '期'])).toEqual([charCode('儿') + charCode('童'), charCode('童') + charCode('期')]);
-    expect(queryTokens(['儿'])).toEqual([charCode('儿')]);
+  it('looks a string up in pieces of up to gramLength characters', () => {
+    expect(queryPieces([...'儿童'])).toEqual([{ offset: 0, token: charCode('儿') + charCode('童') }]);
+    const long = [...'加强儿童家庭教育指导服务体系建设'];
+    expect(queryPieces(long).map((p) => p.offset)).toEqual([0, gramLength]);
+    expect(queryPieces([])).toEqual([]);
   });
 
-  it('finds occurrences as runs of adjacent matched positions', () => {
-    expect(runStarts([3, 4, 5, 9, 10], 3)).toEqual([3]);
-    expect(runStarts([3, 4, 5, 6], 3)).toEqual([3, 4]);
-    expect(runStarts([1, 7], 1)).toEqual([1, 7]);
-    expect(runStarts([1, 3, 5], 2)).toEqual([]);
+  it('finds a string exactly where it starts, inside words, and long strings piece by piece', () => {
+    const text = '加强家庭教育指导。推进家庭教育立法，健全家庭教育指导服务体系。';
+    expect(find(text, '家庭教育')).toEqual([2, 11, 20]);
+    expect(find(text, '庭教')).toEqual([3, 12, 21]);
+    expect(find(text, '家')).toEqual([2, 11, 20]);
+    expect(find(text, '健全家庭教育指导服务体系')).toEqual([18]);
+    expect(find(text, '健全家庭教育指导立法')).toEqual([]);
+    expect(find(text, '体系。')).toEqual([28]);
+    expect(find(text, '系。加')).toEqual([]);
+  });
+
+  it('joins pieces only where they follow each other', () => {
+    const pieces = queryPieces([...'一二三四五六七八九十']);
+    expect(occurrences(pieces, [[0, 30], [8, 50]])).toEqual([0]);
+    expect(occurrences(pieces, [[0, 30], []])).toEqual([]);
+  });
+});
+
+describe('chunkRange', () => {
+  // Chunks begin at these words; chunk i holds [starts[i], starts[i + 1]).
+  const starts = ['0', '0ab', '0ac', '0b', '1', 'q'];
+
+  it('gives the chunk a token falls in, and every later chunk its extensions can reach', () => {
+    expect(chunkRange('0a', starts)).toEqual([0, 1, 2]); // 0a…: the end of chunk 0, then 0ab…, 0ac…
+    expect(chunkRange('0ab', starts)).toEqual([1]);
+    expect(chunkRange('0abz', starts)).toEqual([1]);
+    expect(chunkRange('0b', starts)).toEqual([3]);
+    expect(chunkRange('0', starts)).toEqual([0, 1, 2, 3]);
+    expect(chunkRange('zz', starts)).toEqual([5]);
+  });
+
+  it('gives nothing for a token no chunk can hold', () => {
+    expect(chunkRange('0', ['1', '2'])).toEqual([]);
+    expect(chunkRange('0', [])).toEqual([]);
   });
 });
 

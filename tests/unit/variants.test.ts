@@ -5,7 +5,8 @@ import glossaryJson from '../../src/data/glossary.json';
 import t2sJson from '../../src/data/t2s.json';
 import { buildTable, serialize } from '../../scripts/make-t2s';
 import { glossary } from '../../src/lib/search/site-glossary';
-import { GlossaryError, expand, expansion, loadGlossary, normalize, normalizeMapped, suggest } from '../../src/lib/search/variants';
+import { searchPageGlossary } from '../../src/lib/search-index';
+import { GlossaryError, expand, expansion, glossarySplit, loadGlossary, normalize, normalizeMapped, suggest } from '../../src/lib/search/variants';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const seedText = readdirSync(path.join(root, 'seeds'))
@@ -67,6 +68,11 @@ describe('normalize', () => {
     }
   });
 
+  it('gives exactly the text of normalizeMapped (its fast path)', () => {
+    const samples = ['兒童 婦女　學前教育', '５．０‰', '網路霸凌', 'HPV疫苗', '…①㎡', ' \t 通 知\n', '𠀀臺灣', '', seedText];
+    for (const s of samples) expect(normalize(s)).toBe(normalizeMapped(s).text);
+  });
+
   it('maps every normalized character back to the original text', () => {
     const original = ' 《兒童》　發展５．０‰…網路 ';
     const { text, starts, ends } = normalizeMapped(original);
@@ -116,6 +122,16 @@ describe('t2s.json', () => {
 });
 
 describe('glossary.json', () => {
+  it('reaches the search page already normalized, and loads there to the same glossary', () => {
+    const copy: unknown = JSON.parse(JSON.stringify(searchPageGlossary()));
+    const loaded = loadGlossary(copy, 'search/glossary.json', { normalized: true });
+    expect(loaded.entries.map((e) => e.terms)).toEqual(glossary.entries.map((e) => e.terms));
+    expect([...loaded.byTerm]).toEqual([...glossary.byTerm]);
+    expect(loaded.termsLongestFirst).toEqual(glossary.termsLongestFirst);
+    for (const e of loaded.entries) for (const t of e.terms) expect(normalize(t)).toBe(t);
+  });
+
+
   const raw = glossaryJson as { entries: { terms: string[]; note?: string }[] };
 
   it('loads', () => {
@@ -290,5 +306,22 @@ describe('suggest', () => {
     expect(suggest('儿童', vocabulary, 2)).toHaveLength(2);
     expect(suggest('兒童', ['留守兒童'])).toEqual(['留守兒童']);
     expect(suggest('儿童', vocabulary, 0)).toEqual([]);
+  });
+});
+
+describe('glossarySplit', () => {
+  const g = loadGlossary({ entries: [{ terms: ['学生欺凌', '霸凌'] }, { terms: ['宫颈癌和乳腺癌', '两癌'] }, { terms: ['妇女联合会', '妇联'] }] });
+
+  it('cuts a short term at the glossary terms inside it', () => {
+    expect(glossarySplit('校园霸凌', g)).toEqual(['校园', '霸凌']);
+    expect(glossarySplit('两癌筛查', g)).toEqual(['两癌', '筛查']);
+    expect(glossarySplit('妇联霸凌', g)).toEqual(['妇联', '霸凌']);
+  });
+
+  it('leaves terms alone that hold no glossary term, are one, leave a single character, or are long', () => {
+    expect(glossarySplit('安全头盔', g)).toEqual([]);
+    expect(glossarySplit('霸凌', g)).toEqual([]);
+    expect(glossarySplit('反霸凌', g)).toEqual([]);
+    expect(glossarySplit('严厉打击校园霸凌行为', g)).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
 // The search engine in the browser: Pagefind (loaded on first use, chunked, so a query fetches only
-// the index chunks for its own tokens) finds candidate units, the units table says what they are,
+// the index chunk for each of its tokens — usually one per term; see tokens.ts) finds candidate units, the units table says what they are,
 // and rank.ts orders them. Fragments (the units' text) are fetched only for results being shown.
 import type { UnitsTable } from '../search-index';
 import type { Query } from './query';
 import { loadGlossary, type Glossary } from './variants';
 import { rank, type Candidate, type Ranked } from './rank';
-import { queryTokens, runStarts, streamChars } from './tokens';
+import { chunkRange, indexLanguage, occurrences, queryPieces, streamChars } from './tokens';
 
 interface PagefindResult {
   id: string;
@@ -22,6 +22,7 @@ interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string): Promise<{ results: PagefindResult[] } | null>;
+  preload(term: string): Promise<void>;
 }
 
 export interface Result extends Ranked {
@@ -42,9 +43,15 @@ export class SearchEngine {
   #table: Promise<UnitsTable> | undefined;
   readonly #lookups = new Map<string, Promise<Map<string, { starts: number[]; result: PagefindResult }>>>();
   readonly #base: string;
+  readonly #cacheTag: string | undefined;
 
-  constructor(base = '/') {
+  /**
+   * `cacheTag`: Pagefind's metaCacheTag (the build's content/search.json), which makes the entry
+   * file's address stable, so the page's <link rel="preload"> for it is used.
+   */
+  constructor(base = '/', cacheTag?: string) {
     this.#base = base;
+    this.#cacheTag = cacheTag;
   }
 
   /** Start loading Pagefind and the units table (e.g. when the search box gets focus). */
@@ -67,7 +74,7 @@ export class SearchEngine {
   glossary(): Promise<Glossary> {
     this.#glossary ??= fetch(`${this.#base}search/glossary.json`).then(async (r) => {
       if (!r.ok) throw new Error(`search/glossary.json: HTTP ${r.status}`);
-      return loadGlossary(await r.json(), 'search/glossary.json');
+      return loadGlossary(await r.json(), 'search/glossary.json', { normalized: true });
     });
     return this.#glossary;
   }
@@ -84,9 +91,26 @@ export class SearchEngine {
     this.#pagefind ??= (async () => {
       const url = `${this.#base}pagefind/pagefind.js`;
       const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-      await pf.options({ basePath: `${this.#base}pagefind/` });
+      // On the page's own thread: our searches are small (usually one token per term), so a Web
+      // Worker's start-up (one more script to fetch, its own WebAssembly instance) and the copying
+      // of results across threads cost more than the searches (measured: bench/README.md).
+      await pf.options({ basePath: `${this.#base}pagefind/`, noWorker: true, ...(this.#cacheTag === undefined ? {} : { metaCacheTag: this.#cacheTag }) });
+      // Pagefind takes its language from <html lang> when it starts, and runs every query through
+      // Intl.Segmenter for it (for zh, ICU's Chinese word segmenter): the first segmenter a page
+      // creates costs 40–100 ms here, in front of the first result. Our queries are index tokens
+      // already, with nothing to segment. So Pagefind is started with a tag that is not a valid
+      // language tag, for which it skips segmentation (and, finding no index by that name, opens
+      // the only one there is). The attribute is swapped for the synchronous start-up call only
+      // (no rendering or event can happen in between) and restored at once. Should a later
+      // Pagefind read it at another time, search still works, only more slowly.
+      const html = globalThis.document?.documentElement;
+      const lang = html?.getAttribute('lang');
+      html?.setAttribute('lang', `${indexLanguage}_tokens`);
+      const ready = pf.init();
+      if (lang === null || lang === undefined) html?.removeAttribute('lang');
+      else html?.setAttribute('lang', lang);
       // Fetch Pagefind's metadata and WebAssembly now, while the glossary and units table load.
-      await pf.init();
+      await ready;
       return pf;
     })();
     return Promise.all([this.#pagefind, this.table()]);
@@ -94,22 +118,53 @@ export class SearchEngine {
 
   /**
    * The units where `text` occurs, with where (start positions in each unit's character stream):
-   * one Pagefind search for all of its bigrams, then the runs of adjacent matched positions.
-   * Cached, so typing on and coming back to a query reuse earlier lookups.
+   * one Pagefind search per piece of up to `gramLength` characters (usually one), then the
+   * positions where the pieces follow each other. Cached, so typing on and coming back to a query
+   * reuse earlier lookups.
    */
   #lookup(pf: Pagefind, text: string): Promise<Map<string, { starts: number[]; result: PagefindResult }>> {
     let found = this.#lookups.get(text);
     if (found === undefined) {
-      const tokens = queryTokens(streamChars(text));
-      found = pf.search([...new Set(tokens)].join(' ')).then((r) => {
+      const chars = streamChars(text);
+      const pieces = queryPieces(chars);
+      found = Promise.all([this.table(), ...pieces.map((piece) => this.#piece(pf, piece.token))]).then(([table, ...perPiece]) => {
         const out = new Map<string, { starts: number[]; result: PagefindResult }>();
-        for (const result of r?.results ?? []) {
-          const starts = runStarts(result.words, tokens.length);
-          if (starts.length > 0) out.set(result.id, { starts, result });
+        const [first, ...rest] = perPiece;
+        for (const [id, { words, result }] of first ?? []) {
+          // Where no indexed word begins with a piece, Pagefind falls back to the longest word
+          // that begins the piece: a unit's last, shorter tokens. A true occurrence ends inside
+          // the unit; those do not.
+          const length = table.units[id]?.[6] ?? 0;
+          const starts = occurrences(pieces, [words, ...rest.map((m) => m.get(id)?.words ?? [])]).filter((p) => p + chars.length <= length);
+          if (starts.length > 0) out.set(id, { starts, result });
         }
         return out;
       });
       this.#lookups.set(text, found);
+    }
+    return found;
+  }
+
+  readonly #pieces = new Map<string, Promise<Map<string, { words: number[]; result: PagefindResult }>>>();
+
+  /**
+   * Where one index token (as a prefix) starts, per unit. Pagefind loads only the index chunk the
+   * token falls in, and matches prefixes among loaded words only, so every chunk the token's
+   * extensions can be in is loaded first (by its first word, which Pagefind places in it).
+   */
+  #piece(pf: Pagefind, token: string): Promise<Map<string, { words: number[]; result: PagefindResult }>> {
+    let found = this.#pieces.get(token);
+    if (found === undefined) {
+      found = this.table()
+        .then(async (table) => {
+          // One chunk (the usual case): the search loads it. (A token between two chunks has no
+          // extensions at all, so there is nothing to load.)
+          const range = chunkRange(token, table.chunks);
+          if (range.length > 1) await Promise.all(range.flatMap((i) => (table.chunks[i] === undefined ? [] : [pf.preload(table.chunks[i])])));
+          return pf.search(token);
+        })
+        .then((r) => new Map((r?.results ?? []).map((result) => [result.id, { words: result.words, result }])));
+      this.#pieces.set(token, found);
     }
     return found;
   }

@@ -1,18 +1,33 @@
 // The search index's alphabet. Pagefind's own Chinese segmentation disagrees between index and query
-// time and cannot find text inside a word, so the index holds character bigrams instead: one token
-// per character of a unit's (normalized, whitespace-free) text, the code of that character followed
-// by the code of the next. Codes are four base-36 digits of the code point (fixed width, so a token
-// is never a prefix of another of the same kind; a one-character query is a 4-digit token that
-// Pagefind's prefix matching extends to every bigram starting with that character).
+// time and cannot find text inside a word, so the index holds, for every character of a unit's
+// (normalized, whitespace-free) text, one token: the codes of that character and the next
+// `gramLength - 1` characters. Pagefind matches a query word as a prefix of index words, so
 //
-// Position i of the token stream is character i of the stream text, so Pagefind's word positions
-// tell where a term's characters stand in a row (see `runStarts`).
+//   - any string of up to `gramLength` characters is ONE query token, found exactly where it
+//     starts (the tokens it prefixes are the n-grams beginning with it): one Pagefind search that
+//     reads one index chunk, however common the characters;
+//   - a longer string is cut into pieces of `gramLength` (the last one shorter), each found the same
+//     way; it occurs at p when piece j occurs at p + j·gramLength for every j (`occurrences`).
+//
+// Codes are prefix-free, so a query's codes prefix a token only when its characters begin it: three
+// base-36 digits for code points below 45 360 (all of the BMP's CJK, punctuation and ASCII), and
+// "z" plus four digits for the rest (never the start of a three-digit code).
+//
+// Position i of the token stream is character i of the stream text; Pagefind's word positions are
+// therefore character positions (see `occurrences`).
 
-const width = 4;
+/** The language tag of the index: not a natural language, so Pagefind neither stems nor segments. */
+export const indexLanguage = 'zz';
 
-/** The fixed-width code of one character (any code point up to U+10FFFF fits in 4 base-36 digits). */
+/** Characters per index token: a term of up to this many characters is one lookup. */
+export const gramLength = 8;
+
+const short = 36 ** 2 * 35; // three-digit codes start with 0–y
+
+/** The prefix-free code of one character. */
 export function charCode(ch: string): string {
-  return (ch.codePointAt(0) ?? 0).toString(36).padStart(width, '0');
+  const cp = ch.codePointAt(0) ?? 0;
+  return cp < short ? cp.toString(36).padStart(3, '0') : `z${cp.toString(36).padStart(4, '0')}`;
 }
 
 /** The characters of a normalized text that the index holds: everything but whitespace. */
@@ -20,37 +35,57 @@ export function streamChars(normalized: string): string[] {
   return [...normalized].filter((ch) => !/\s/u.test(ch));
 }
 
-/** One token per character: its bigram with the next character, or the character alone at the end. */
+/** One token per character: the codes of it and up to `gramLength - 1` following characters. */
 export function indexTokens(chars: readonly string[]): string[] {
-  return chars.map((ch, i) => {
-    const next = chars[i + 1];
-    return next === undefined ? charCode(ch) : charCode(ch) + charCode(next);
-  });
+  const codes = chars.map(charCode);
+  return codes.map((_, i) => codes.slice(i, i + gramLength).join(''));
+}
+
+/** What to look up for a string: its pieces of up to `gramLength` characters, each with its offset. */
+export interface Piece {
+  readonly offset: number;
+  readonly token: string;
+}
+
+export function queryPieces(chars: readonly string[]): Piece[] {
+  const pieces: Piece[] = [];
+  for (let offset = 0; offset < chars.length; offset += gramLength) {
+    pieces.push({ offset, token: chars.slice(offset, offset + gramLength).map(charCode).join('') });
+  }
+  return pieces;
 }
 
 /**
- * The tokens that find a term, in order: its bigrams, or for a single character its code alone
- * (which Pagefind matches as a prefix of every bigram starting with that character).
+ * Where a string occurs, given where each of its pieces starts (in the order of `pieces`): the
+ * positions p where every piece j starts at p + offset_j. Ascending.
  */
-export function queryTokens(chars: readonly string[]): string[] {
-  if (chars.length <= 1) return chars.map(charCode);
-  return chars.slice(0, -1).map((ch, i) => charCode(ch) + charCode(chars[i + 1] ?? ''));
+export function occurrences(pieces: readonly Piece[], starts: readonly (readonly number[])[]): number[] {
+  const [first, ...rest] = starts;
+  if (first === undefined) return [];
+  const sets = rest.map((s) => new Set(s));
+  const out = new Set<number>();
+  for (const p of first) {
+    if (sets.every((s, j) => s.has(p + (pieces[j + 1]?.offset ?? 0)))) out.add(p);
+  }
+  return [...out].sort((a, b) => a - b);
 }
 
 /**
- * Where a term of `tokenCount` tokens occurs, given the positions in a unit where any of its
- * tokens matched (what Pagefind reports for a search of all of them): the starts of runs of
- * `tokenCount` consecutive positions. Consecutive matched bigrams share their middle character, so
- * such a run spells the term (barring a term whose own bigrams chain into another order, like
- * ABCA in BCAB; the excerpt check on the real text catches those).
+ * The index chunks (by position in `starts`, where each chunk begins, ascending) that can hold
+ * words beginning with `token`: from the chunk the token itself falls in to the last chunk that
+ * begins at or before the end of the token's prefix range. Pagefind loads only the first of these
+ * for a search; the search page asks for the rest too (see pagefind-meta.ts). Tokens and chunk
+ * starts that matter here are ASCII, so JavaScript's string order is Pagefind's.
  */
-export function runStarts(positions: readonly number[], tokenCount: number): number[] {
-  const sorted = [...new Set(positions)].sort((a, b) => a - b);
-  const starts: number[] = [];
-  let runStart = 0;
-  sorted.forEach((p, i) => {
-    if (i === 0 || p !== (sorted[i - 1] ?? 0) + 1) runStart = p;
-    if (p - runStart + 1 >= tokenCount) starts.push(p - tokenCount + 1);
+export function chunkRange(token: string, starts: readonly string[]): number[] {
+  const end = `${token}\u007f`; // above every character of the alphabet: the end of the prefix range
+  let first = 0;
+  let last = -1;
+  starts.forEach((start, i) => {
+    if (start <= token) first = i;
+    if (start <= end) last = i;
   });
-  return starts;
+  const out: number[] = [];
+  for (let i = first; i <= last; i++) out.push(i);
+  return out;
 }

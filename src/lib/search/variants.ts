@@ -88,25 +88,7 @@ export function normalizeMapped(input: string): NormalizedText {
   let text = units.join('');
 
   // Step 3: traditional phrases (same length, so the position arrays stay valid).
-  if (t2s.phrases.length > 0) {
-    let out = '';
-    let i = 0;
-    outer: while (i < text.length) {
-      const cp = String.fromCodePoint(text.codePointAt(i) ?? 0);
-      if (t2s.phraseStarts.has(cp)) {
-        for (const [from, to] of t2s.phrases) {
-          if (text.startsWith(from, i)) {
-            out += to;
-            i += from.length;
-            continue outer;
-          }
-        }
-      }
-      out += cp;
-      i += cp.length;
-    }
-    text = out;
-  }
+  text = simplifyPhrases(text);
 
   // Step 4: characters (code point to code point; the table only holds BMP and astral characters
   // that map to a character of the same UTF-16 length in practice, but check to be safe).
@@ -155,14 +137,44 @@ export function normalizeMapped(input: string): NormalizedText {
   return { text: result, starts: rStarts, ends: rEnds };
 }
 
+/** Step 3 of normalizeMapped(): traditional phrases → their simplified wording (same length). */
+function simplifyPhrases(text: string): string {
+  if (t2s.phrases.length === 0) return text;
+  let out = '';
+  let i = 0;
+  outer: while (i < text.length) {
+    const cp = String.fromCodePoint(text.codePointAt(i) ?? 0);
+    if (t2s.phraseStarts.has(cp)) {
+      for (const [from, to] of t2s.phrases) {
+        if (text.startsWith(from, i)) {
+          out += to;
+          i += from.length;
+          continue outer;
+        }
+      }
+    }
+    out += cp;
+    i += cp.length;
+  }
+  return out;
+}
+
 /**
  * The form in which index text and queries are compared: NFKC (full-width → half-width), lower
  * case, traditional → simplified, whitespace collapsed to single spaces and trimmed. See
- * normalizeMapped() for the exact steps and how output positions relate to the input.
- * Idempotent: normalize(normalize(s)) === normalize(s).
+ * normalizeMapped() for the exact steps and how output positions relate to the input; this is the
+ * same steps without keeping positions (several times faster; the search page normalizes the
+ * whole glossary on load). Idempotent: normalize(normalize(s)) === normalize(s).
  */
 export function normalize(s: string): string {
-  return normalizeMapped(s).text;
+  let text = '';
+  for (const cp of s) text += cp.normalize('NFKC').toLowerCase();
+  let converted = '';
+  for (const cp of simplifyPhrases(text)) {
+    const simplified = t2s.chars.get(cp);
+    converted += simplified !== undefined && simplified.length === cp.length ? simplified : cp;
+  }
+  return converted.replace(/\s+/gu, ' ').trim();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,7 +214,11 @@ export class GlossaryError extends Error {
  * the entry; a term belongs to one entry only. (That a term occurs in the plan is a data check
  * made by the unit tests, not here: it needs the seed text.)
  */
-export function loadGlossary(json: unknown, file = 'src/data/glossary.json'): Glossary {
+export function loadGlossary(json: unknown, file = 'src/data/glossary.json', options: { normalized?: boolean } = {}): Glossary {
+  // The copy the build writes for the search page (dist/search/glossary.json) holds terms that
+  // were normalized when the build loaded this file; normalizing them again would only cost the
+  // page time (tens of milliseconds for the whole glossary) before its first query.
+  const norm = options.normalized === true ? (term: string) => term : normalize;
   const fail = (where: string, what: string): never => {
     throw new GlossaryError(`${file}: ${where}: ${what}`);
   };
@@ -232,7 +248,7 @@ export function loadGlossary(json: unknown, file = 'src/data/glossary.json'): Gl
     const normalized: string[] = [];
     terms.forEach((term: unknown, t) => {
       if (typeof term !== 'string') return fail(at(`.terms[${t}]`), `expected a string, got ${describe(term)}`);
-      const n = normalize(term);
+      const n = norm(term);
       if (Array.from(n).length < 2) fail(at(`.terms[${t}]`), `${JSON.stringify(term)} is too short: terms need at least 2 characters`);
       if (normalized.includes(n)) fail(at(`.terms[${t}]`), `${JSON.stringify(term)} repeats another term of the same entry (compared after normalization: ${JSON.stringify(n)})`);
       const other = byTerm.get(n);
@@ -296,6 +312,40 @@ export function expand(term: string, glossary: Glossary): string[] {
     }
   }
   return out;
+}
+
+/**
+ * A short term cut at the glossary terms inside it: 校园霸凌 → 校园 霸凌, 两癌筛查 → 两癌 筛查. What
+ * people type often joins an everyday word to a plain one, while the plan says the same with the
+ * words apart (校园环境 … 防欺凌); searching the parts together (each with its glossary
+ * equivalents) finds those clauses. Only for terms of at most `maxLength` characters, and only
+ * when every part left over has at least two characters; otherwise [].
+ */
+export function glossarySplit(term: string, glossary: Glossary, maxLength = 6): string[] {
+  const t = normalize(term);
+  const chars = [...t];
+  if (chars.length > maxLength || chars.length < 3) return [];
+  const taken: (string | null)[] = new Array<string | null>(t.length).fill(null);
+  const found: { start: number; term: string }[] = [];
+  for (const g of glossary.termsLongestFirst) {
+    if (g.length >= t.length) continue;
+    for (let from = t.indexOf(g); from !== -1; from = t.indexOf(g, from + 1)) {
+      if (taken.slice(from, from + g.length).some((x) => x !== null)) continue;
+      for (let i = from; i < from + g.length; i++) taken[i] = g;
+      found.push({ start: from, term: g });
+    }
+  }
+  if (found.length === 0) return [];
+  found.sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const f of found) {
+    if (f.start > at) parts.push(t.slice(at, f.start));
+    parts.push(f.term);
+    at = f.start + f.term.length;
+  }
+  if (at < t.length) parts.push(t.slice(at));
+  return parts.length > 1 && parts.every((p) => [...p].length >= 2) ? parts : [];
 }
 
 /** expand() as an {term, alternatives} pair, with the term normalized. */
