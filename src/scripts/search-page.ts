@@ -106,7 +106,8 @@ function renderItem(r: Result, table: UnitsTable): HTMLLIElement {
   code.textContent = r.id;
   meta.append(`${kindName} · ${where.join(' · ')} · ID `, code);
   li.append(h, meta);
-  if (related.has(r.id)) {
+  const relatedNote = related.get(r.id);
+  if (relatedNote !== undefined) {
     const note = document.createElement('p');
     note.className = 'result-related';
     note.textContent = relatedNote;
@@ -142,9 +143,8 @@ async function fillItem(li: HTMLLIElement, r: Result): Promise<void> {
 }
 
 let generation = 0;
-/** Results that hold a term's parts apart rather than the term (see run), and how to say so. */
-let related = new Set<string>();
-let relatedNote = '';
+/** Results that hold the words of a term (or of an equivalent) apart rather than the term (see run): id → how to say so. */
+let related = new Map<string, string>();
 let shown: { li: HTMLLIElement; r: Result }[] = [];
 let filled = 0;
 
@@ -225,22 +225,30 @@ async function run(s: State): Promise<void> {
   }
   let [results, table] = await Promise.all([engine.search(query), engine.table()]);
   if (mine !== generation) return;
-  related = new Set();
+  related = new Map();
   const only = query.terms.length === 1 ? query.terms[0] : undefined;
   if (only !== undefined && !only.quoted) {
     const quote = (words: readonly string[]) => words.map((w) => `“${w}”`).join('');
     const parts = glossarySplit(only.text, glossary);
-    if (results.length > 0 && parts.length > 1) {
-      // A short term joining a glossary word to another word (校园霸凌): after the clauses that
-      // hold it, the clauses that hold its parts apart (校园 … 欺凌), marked as such.
-      const apart = (await engine.search(parseQuery(parts.join(' '), glossary))).filter((r) => !results.some((x) => x.id === r.id));
+    if (results.length > 0) {
+      // After the clauses that hold the term or an equivalent, the clauses that hold the words of
+      // one of them apart: a short term joining a glossary word to another (校园霸凌 → 校园 … 欺凌),
+      // or an equivalent the plan words differently (虐童 ↔ 虐待儿童 → 虐待 … 儿童). Marked as such.
+      const wordSets = [parts, ...only.alternatives.filter((a) => [...a].length >= 4).map((a) => splitWords(a))].filter((w) => w.length > 1).slice(0, 3);
+      const apart = new Map<string, { r: Result; note: string }>();
+      const founds = await Promise.all(wordSets.map((words) => engine.search(parseQuery(words.join(' '), glossary))));
       if (mine !== generation) return;
-      if (apart.length > 0) {
-        related = new Set(apart.map((r) => r.id));
-        relatedNote = `分别包含${quote(parts)}（或其同义词）`;
-        results = [...results, ...apart];
+      for (const [k, found] of founds.entries()) {
+        const words = wordSets[k] ?? [];
+        for (const r of found) {
+          if (!results.some((x) => x.id === r.id) && !apart.has(r.id)) apart.set(r.id, { r, note: `分别包含${quote(words)}${words === parts ? '（或其同义词）' : ''}` });
+        }
+      }
+      if (apart.size > 0) {
+        related = new Map([...apart].map(([id, { note }]) => [id, note]));
+        results = [...results, ...[...apart.values()].map((x) => x.r)];
         expansion.hidden = false;
-        expansion.textContent = `${expansion.textContent === '' ? '' : `${expansion.textContent}。`}后 ${apart.length} 条结果没有连续出现“${only.raw}”，而是${relatedNote}。`;
+        expansion.textContent = `${expansion.textContent === '' ? '' : `${expansion.textContent}。`}后 ${apart.size} 条结果没有连续出现“${only.raw}”或其同义词，而是分别包含其中的词语。`;
       }
     }
     // Nothing holds the whole phrase (nor a glossary equivalent): look for its parts, then its
