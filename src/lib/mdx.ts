@@ -9,7 +9,7 @@ import { stringify } from 'yaml';
 import type { Domain } from './model';
 import { textOf } from './model';
 import { domainKey, type Link } from './links';
-import { domainTitle, ids, urlOf, type Page, type Site, type Unit } from './site';
+import { citeSectionTitle, domainTitle, ids, urlOf, type Page, type Site, type Unit } from './site';
 
 /**
  * A paragraph that starts with `import ` or `export ` would be taken by MDX as module code; the
@@ -76,7 +76,7 @@ function section(anchor: string, heading: string, level: 2 | 3, children: (Block
   return jsx('Section', { anchor, heading, level: String(level) }, children);
 }
 
-/** A unit with its verbatim text, one paragraph per source line. */
+/** A unit with its verbatim text, one paragraph per source line, and its citation and permalink to copy. */
 function unitElement(unit: Unit, level: 2 | 3, linkToPage: boolean): MdxJsxFlowElement {
   return jsx(
     'Unit',
@@ -88,6 +88,8 @@ function unitElement(unit: Unit, level: 2 | 3, linkToPage: boolean): MdxJsxFlowE
       heading: unit.title ?? undefined,
       href: linkToPage ? unit.url : undefined,
       level: String(level),
+      citation: unit.citation,
+      permalink: unit.permalink,
     },
     unit.lines.map((l) => paragraph(text(l.text))),
   );
@@ -118,6 +120,7 @@ export function pageTree(page: Page, site: Site): Root {
           })),
         ]),
       );
+      if (page.reference !== undefined) children.push(section('cite', citeSectionTitle, 2, [jsx('Reference', { text: page.reference }, [])]));
       break;
     }
     case 'plan': {

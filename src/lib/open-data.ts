@@ -13,6 +13,9 @@ export interface ClauseRecord {
   label: string;
   title: string | null;
   text: string;
+  /** The absolute URL 复制链接 copies. */
+  permalink: string;
+  /** Exactly what 复制引用 copies (src/lib/cite.ts). */
   citation: string;
   docNumber: string | null;
   source: { file: string; line: number; endLine: number } | null;
@@ -31,6 +34,7 @@ export function clauseRecords(units: readonly Unit[]): ClauseRecord[] {
     label: u.label,
     title: u.title,
     text: u.text,
+    permalink: u.permalink,
     citation: u.citation,
     docNumber: u.docNumber,
     source: u.position.type === 'source' ? { file: u.position.file, line: u.position.line, endLine: u.position.endLine } : null,

@@ -1,7 +1,6 @@
-// Pure helpers that place a generated page among the others: its route, breadcrumb trail, table of
-// contents and <title>. They read only frontmatter (PageData), never the model or the MDX body.
+// Pure helpers that place a generated page among the others: its route, breadcrumb trail and table
+// of contents. They read only frontmatter (PageData), never the model or the MDX body.
 import type { PageData, PageLink } from './page-schema';
-import { siteName } from './site-config';
 
 /** The `[...slug]` route param for a page URL: `/luozheng-2022-62/p1/` → `luozheng-2022-62/p1`. */
 export function slugFromUrl(url: string): string {
@@ -71,11 +70,6 @@ export function nestToc(items: readonly PageData['toc'][number][]): TocNode[] {
     stack.push(node);
   }
   return roots;
-}
-
-/** The document <title>: the page's own title, then the site's name. */
-export function documentTitle(title: string | null): string {
-  return title && title !== siteName ? `${title} · ${siteName}` : siteName;
 }
 
 /** Page data sorted into reading order (by `order`, then url so the result never depends on file order). */

@@ -6,6 +6,7 @@ import type { Document, Domain, Goal, Item, Line, Measure, Plan, Position } from
 import { textOf } from './model';
 import type { PageData, PageLink } from './page-schema';
 import { computeLinks, type Links } from './links';
+import { cn, documentReference, unitCitation, type CitedPlace } from './cite';
 
 export const unitKinds = ['notice', 'preamble', 'guidance', 'principle', 'goal', 'measure', 'implementation', 'monitoring'] as const;
 export type UnitKind = (typeof unitKinds)[number];
@@ -49,6 +50,9 @@ export interface Unit {
   readonly text: string;
   readonly lines: readonly Line[];
   readonly position: Position;
+  /** The absolute URL of `url`, on the site's public address (SITE_URL). */
+  readonly permalink: string;
+  /** One line naming plan, document number, part, domain and item, then the permalink (cite.ts). */
   readonly citation: string;
   readonly relatedMeasures: readonly string[];
   readonly relatedGoals: readonly string[];
@@ -77,14 +81,8 @@ export interface Site {
 
 export const home: PageLink = { title: '首页', url: '/' };
 
-/** Chinese numeral for 1–99, as used in part and domain headings. */
-export function cn(n: number): string {
-  const digits = '零一二三四五六七八九';
-  if (n < 10) return digits[n] ?? String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : digits[tens]}十${ones === 0 ? '' : digits[ones]}`;
-}
+/** The document page's section with its reference (GB/T 7714). */
+export const citeSectionTitle = '引用本文件';
 
 /** The notice's title on one line, with the spaces of its typographic layout (通    知) removed. */
 export function noticeTitle(doc: Document): string {
@@ -136,22 +134,28 @@ export function enrich(docs: readonly Document[], siteUrl: string): Site {
     const docCrumbs = [home];
     const absolute = (url: string) => new URL(url, siteUrl).href;
     const inDoc = docNumber === null ? '' : `（${docNumber}）`;
+    const issuer = doc.notice?.issuer?.text.trim() ?? null;
+    // The notice's title as issued: 洛阳市人民政府关于印发……的通知.
+    const issuedTitle = issuer === null || docTitle.startsWith(issuer) ? docTitle : `${issuer}${docTitle}`;
 
-    const unit = (u: Omit<Unit, 'docSlug' | 'docNumber' | 'url' | 'citation' | 'relatedMeasures' | 'relatedGoals' | 'text'> & { ownPage: boolean }) => {
-      const { ownPage, ...rest } = u;
+    type UnitInput = Omit<Unit, 'docSlug' | 'docNumber' | 'url' | 'permalink' | 'citation' | 'relatedMeasures' | 'relatedGoals' | 'text'> & {
+      ownPage: boolean;
+      /** The part the unit is in, as its citation names it. */
+      inPart: CitedPlace['part'];
+    };
+    const unit = (u: UnitInput) => {
+      const { ownPage, inPart, ...rest } = u;
       const url = ownPage ? urlOf(u.pageId) : `${urlOf(u.pageId)}#${u.anchor}`;
-      const where = [u.part, u.domainHeading].filter((x) => x !== null).join('');
-      const citation =
-        u.planTitle === null
-          ? `《${docTitle}》${inDoc}，${absolute(url)}`
-          : `《${u.planTitle}》${inDoc}${where}${where === '' ? '' : ' '}${u.label}，${absolute(url)}`;
-      units.push({ ...rest, docSlug: doc.slug, docNumber, url, citation, text: textOf(u.lines), relatedMeasures: [], relatedGoals: [] });
+      const permalink = absolute(url);
+      const place: CitedPlace = { title: u.planTitle ?? issuedTitle, docNumber, part: inPart, domainHeading: u.domainHeading, label: u.planTitle === null ? '' : u.label };
+      const citation = unitCitation(place, permalink);
+      units.push({ ...rest, docSlug: doc.slug, docNumber, url, permalink, citation, text: textOf(u.lines), relatedMeasures: [], relatedGoals: [] });
     };
 
     if (doc.notice !== null) {
       const n = doc.notice;
       const lines = [n.docNumber, n.issuer, ...n.title, n.addressees, ...n.body, n.date].filter((l) => l !== null);
-      unit({ id: `${doc.slug}.notice`, kind: 'notice', number: null, anchor: 'notice', pageId: docPage, ownPage: false, planTitle: null, part: null, domain: null, domainHeading: null, label: unitKindNames.notice, title: docTitle, lines, position: n.position });
+      unit({ id: `${doc.slug}.notice`, kind: 'notice', number: null, anchor: 'notice', pageId: docPage, ownPage: false, planTitle: null, part: null, inPart: null, domain: null, domainHeading: null, label: unitKindNames.notice, title: docTitle, lines, position: n.position });
     }
     const totals = { domains: 0, goals: 0, measures: 0 };
     for (const plan of doc.plans) {
@@ -165,6 +169,9 @@ export function enrich(docs: readonly Document[], siteUrl: string): Site {
       description: `${docNumber ?? doc.slug} ${docTitle}：${doc.plans.map((p) => `《${p.title.text}》`).join('')}全文，每项主要目标和策略措施均有可引用的独立页面。`,
       breadcrumbs: docCrumbs, toc: docToc(doc), docSlug: doc.slug, docNumber, planTitle: null, domainTitle: null,
       counts: totals, source: sourceOf(doc.notice?.position ?? doc.position), content: { kind: 'document', doc },
+      ...(doc.notice === null
+        ? {}
+        : { reference: documentReference({ issuer, title: issuedTitle, docNumber, date: doc.notice.date?.text ?? null, url: absolute(urlOf(docPage)) }) }),
     });
 
     for (const plan of doc.plans) {
@@ -185,7 +192,7 @@ export function enrich(docs: readonly Document[], siteUrl: string): Site {
         content: { kind: 'plan', doc, plan },
       });
       if (plan.preamble.length > 0) {
-        unit({ ...common, id: `${planId}.preamble`, kind: 'preamble', number: null, anchor: 'preamble', pageId: planId, ownPage: false, part: null, domain: null, domainHeading: null, label: unitKindNames.preamble, title: null, lines: plan.preamble, position: plan.position });
+        unit({ ...common, id: `${planId}.preamble`, kind: 'preamble', number: null, anchor: 'preamble', pageId: planId, ownPage: false, part: null, inPart: null, domain: null, domainHeading: null, label: unitKindNames.preamble, title: null, lines: plan.preamble, position: plan.position });
       }
       const partCrumbs = [...planCrumbs, { title: planTitle, url: urlOf(planId) }];
 
@@ -200,7 +207,8 @@ export function enrich(docs: readonly Document[], siteUrl: string): Site {
           counts: part.role === 'domains' ? counts : null, source: sourceOf(part.position),
           content: { kind: 'part', doc, plan, part: n },
         });
-        const base = { ...common, pageId: partId, ownPage: false, part: title, domain: null, domainHeading: null };
+        const inPart = { number: part.number, heading: part.heading.text };
+        const base = { ...common, pageId: partId, ownPage: false, part: title, inPart, domain: null, domainHeading: null };
         if (part.role === 'general') {
           if (part.guidance !== null) {
             unit({ ...base, id: `${partId}.guidance`, kind: 'guidance', number: null, anchor: 'guidance', label: unitKindNames.guidance, title: null, lines: part.guidance.lines, position: part.guidance.position });
@@ -226,7 +234,7 @@ export function enrich(docs: readonly Document[], siteUrl: string): Site {
               source: sourceOf(domain.position), content: { kind: 'domain', doc, plan, domain },
             });
             const unitCrumbs = [...domainCrumbs, { title: heading, url: urlOf(domainId) }];
-            const inDomain = { ...common, part: title, domain: name, domainHeading: heading, ownPage: true };
+            const inDomain = { ...common, part: title, inPart, domain: name, domainHeading: heading, ownPage: true };
             for (const goal of domain.goals) {
               const id = `${domainId}.g${goal.number}`;
               const label = `主要目标第${goal.number}项`;
@@ -290,6 +298,7 @@ function docToc(doc: Document): PageData['toc'] {
   return [
     ...(doc.notice === null ? [] : [{ anchor: 'notice', text: unitKindNames.notice, depth: 2 }]),
     { anchor: 'plans', text: '规划', depth: 2 },
+    ...(doc.notice === null ? [] : [{ anchor: 'cite', text: citeSectionTitle, depth: 2 }]),
   ];
 }
 

@@ -8,6 +8,7 @@ interface Clause {
   id: string;
   url: string;
   text: string;
+  citation: string;
 }
 
 const clauses = JSON.parse(readFileSync('.build/hostile-dist/data/clauses.json', 'utf8')) as Clause[];
@@ -39,6 +40,8 @@ for (const url of pages) {
       // Each source line is one paragraph, shown character for character.
       const paragraphs = await unit.locator('p').allTextContents();
       for (const line of clause.text.split('\n')) expect(paragraphs).toContain(line);
+      // Its citation, titles and all, is what the copy button copies, character for character.
+      await expect(unit.getByRole('button', { name: '复制引用' })).toHaveAttribute('data-copy', clause.citation);
     }
     // Nothing from the clauses became markup or ran.
     expect(await page.evaluate(() => (globalThis as { pwned?: unknown }).pwned)).toBeUndefined();

@@ -52,7 +52,7 @@ describe('MDX from trees keeps hostile clause text literal', () => {
       if ('children' in n) n.children.forEach((c) => visit(c as Root['children'][number]));
     };
     visit(tree);
-    expect([...elementNames].every((n) => ['Unit', 'Section', 'Columns'].includes(n))).toBe(true);
+    expect([...elementNames].every((n) => ['Unit', 'Section', 'Columns', 'Reference'].includes(n))).toBe(true);
     for (const el of units(tree)) {
       const uid = el.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'uid')?.value;
       const unit = site.unit.get(String(uid));
@@ -61,6 +61,10 @@ describe('MDX from trees keeps hostile clause text literal', () => {
       expect(paragraphs.join('\n')).toBe(unit?.text);
       const heading = el.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'heading')?.value ?? null;
       expect(heading).toBe(unit?.title ?? null);
+      // What the copy buttons copy reaches the component as the model made it.
+      for (const name of ['citation', 'permalink'] as const) {
+        expect(el.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value, name).toBe(unit?.[name]);
+      }
     }
   });
 

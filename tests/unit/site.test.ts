@@ -70,9 +70,9 @@ describe('clauses.json', () => {
     expect(site.unit.get('luozheng-2022-62.p1.d1.g2')?.text).toBe('孕产妇死亡率下降到12/10万以下，城乡差距缩小。');
   });
 
-  it('cites plan, document number, part, domain and item, with the permalink', () => {
+  it('cites plan, document number, part, domain and item, with the permalink (more in cite.test.ts)', () => {
     expect(site.unit.get('luozheng-2022-62.p1.d1.g2')?.citation).toBe(
-      '《洛阳市妇女发展规划（2021—2030年）》（洛政〔2022〕62号）二、发展领域、主要目标和策略措施（一）妇女与健康 主要目标第2项，https://plans.example.org/luozheng-2022-62/p1/d1/g2/',
+      '《洛阳市妇女发展规划（2021—2030年）》（洛政〔2022〕62号）第二部分“发展领域、主要目标和策略措施”中“（一）妇女与健康”主要目标第2项，https://plans.example.org/luozheng-2022-62/p1/d1/g2/',
     );
   });
 });

@@ -1,0 +1,87 @@
+// What a pasted link shows: every kind of page says in its <title>, meta description and Open Graph
+// tags which plan, domain and item it is, with an absolute og:url on the site's public address.
+import { expect, test, type APIRequestContext } from '@playwright/test';
+
+interface Head {
+  title: string;
+  description: string;
+  canonical: string;
+  og: Record<string, string>;
+}
+
+const decode = (s: string) =>
+  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** The <head> facts of a page, read from its HTML as served (what a link preview reads). */
+async function head(request: APIRequestContext, url: string): Promise<Head> {
+  const html = await (await request.get(url, { failOnStatusCode: true })).text();
+  const part = html.slice(0, html.indexOf('</head>'));
+  const one = (re: RegExp) => decode(re.exec(part)?.[1] ?? '');
+  const og = Object.fromEntries(Array.from(part.matchAll(/<meta property="(og:[a-z_]+)" content="([^"]*)">/g), (m) => [m[1] ?? '', decode(m[2] ?? '')]));
+  return {
+    title: one(/<title>([^<]*)<\/title>/),
+    description: one(/<meta name="description" content="([^"]*)">/),
+    canonical: one(/<link rel="canonical" href="([^"]*)">/),
+    og,
+  };
+}
+
+const SITE = '妇女儿童发展规划参考版';
+const WOMEN = '洛阳市妇女发展规划（2021—2030年）';
+const DOC = '洛政〔2022〕62号';
+
+const pages: [kind: string, url: string, ogTitle: string, type: string][] = [
+  ['home', '/', `${SITE} · ${DOC}`, 'website'],
+  ['document', '/luozheng-2022-62/', `关于印发${WOMEN}和洛阳市儿童发展规划（2021—2030年）的通知 · ${DOC}`, 'article'],
+  ['plan', '/luozheng-2022-62/p1/', `${WOMEN} · ${DOC}`, 'article'],
+  ['part', '/luozheng-2022-62/p1/part3/', `三、组织实施 · ${WOMEN}`, 'article'],
+  ['domain', '/luozheng-2022-62/p1/d1/', `（一）妇女与健康 · ${WOMEN}`, 'article'],
+  ['goal', '/luozheng-2022-62/p1/d1/g2/', `主要目标第2项 · 妇女与健康 · ${WOMEN}`, 'article'],
+  ['measure', '/luozheng-2022-62/p1/d1/m3/', `策略措施第3项 建立完善妇女全生命周期健康管理模式 · 妇女与健康 · ${WOMEN}`, 'article'],
+  ['targets', '/targets/', `量化目标 · ${DOC}`, 'article'],
+  ['actors', '/actors/', `职责索引 · ${DOC}`, 'article'],
+  ['actor', '/actors/fulian/', `妇联 · 职责索引 · ${DOC}`, 'article'],
+  ['search', '/search/', `搜索 · ${DOC}`, 'article'],
+];
+
+for (const [kind, url, ogTitle, type] of pages) {
+  test(`the ${kind} page (${url}) says what it is when shared`, async ({ request }) => {
+    const h = await head(request, url);
+    expect(h.og['og:title']).toBe(ogTitle);
+    expect(h.title).toBe(ogTitle.startsWith(SITE) ? ogTitle : `${ogTitle} · ${SITE}`);
+    expect(h.description.length).toBeGreaterThan(10);
+    expect(h.og['og:description']).toBe(h.description);
+    expect(h.og['og:type']).toBe(type);
+    expect(h.og['og:site_name']).toBe(SITE);
+    expect(h.og['og:locale']).toBe('zh_CN');
+    expect(h.og['og:url']).toMatch(/^https?:\/\//);
+    expect(h.og['og:url']).toBe(h.canonical);
+    expect(new URL(h.og['og:url'] ?? '').pathname).toBe(url);
+  });
+}
+
+test('goal and measure descriptions name plan, domain and item', async ({ request }) => {
+  const goal = await head(request, '/luozheng-2022-62/p1/d1/g2/');
+  expect(goal.description).toMatch(new RegExp(`^${WOMEN} · 妇女与健康 · 主要目标第2项：孕产妇死亡率`));
+  const measure = await head(request, '/luozheng-2022-62/p2/d7/m14/');
+  expect(measure.description).toMatch(/^洛阳市儿童发展规划（2021—2030年） · 儿童与法律保护 · 策略措施第14项：/);
+});
+
+test('every page in the sitemap has its own title and the Open Graph tags', async ({ request }) => {
+  test.setTimeout(120_000);
+  const xml = await (await request.get('/sitemap.xml', { failOnStatusCode: true })).text();
+  const urls = Array.from(xml.matchAll(/<loc>\s*([^<]+?)\s*<\/loc>/g), (m) => new URL(decode(m[1] ?? '')).pathname);
+  expect(urls.length).toBeGreaterThan(300);
+  const titles = new Map<string, string>();
+  const problems: string[] = [];
+  for (const url of urls) {
+    const h = await head(request, url);
+    for (const tag of ['og:title', 'og:description', 'og:url', 'og:type', 'og:site_name', 'og:locale']) {
+      if ((h.og[tag] ?? '') === '') problems.push(`${url}: no ${tag}`);
+    }
+    const other = titles.get(h.title);
+    if (other !== undefined) problems.push(`${url}: same <title> as ${other}: ${h.title}`);
+    titles.set(h.title, url);
+  }
+  expect(problems).toEqual([]);
+});

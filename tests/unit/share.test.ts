@@ -1,0 +1,39 @@
+// What a shared link is called (<title>, og:title), over every page of the real seed.
+import { describe, expect, it } from 'vitest';
+import { decode } from '../../src/lib/decode';
+import { parse } from '../../src/lib/parse';
+import { documentTitle, pageShareTitle, siteShareTitle } from '../../src/lib/share';
+import { enrich } from '../../src/lib/site';
+import { seedBytes, seedFile } from './helpers';
+
+const site = enrich([parse(decode(seedFile, seedBytes), 'luozheng-2022-62')], 'https://plans.example.org');
+const DOC_NUMBER = '洛政〔2022〕62号';
+
+describe('what a shared link is called', () => {
+  const page = (id: string) => {
+    const p = site.pages.find((x) => x.id === id);
+    if (p === undefined) throw new Error(`no page ${id}`);
+    return p;
+  };
+
+  it('names item, domain and plan, most specific first', () => {
+    expect(pageShareTitle(page('luozheng-2022-62.p1.d1.g2'))).toBe('主要目标第2项 · 妇女与健康 · 洛阳市妇女发展规划（2021—2030年）');
+    expect(pageShareTitle(page('luozheng-2022-62.p1.d1.m3'))).toBe('策略措施第3项 建立完善妇女全生命周期健康管理模式 · 妇女与健康 · 洛阳市妇女发展规划（2021—2030年）');
+    expect(pageShareTitle(page('luozheng-2022-62.p2.d1'))).toBe('（一）儿童与健康 · 洛阳市儿童发展规划（2021—2030年）');
+    expect(pageShareTitle(page('luozheng-2022-62.p1.part3'))).toBe('三、组织实施 · 洛阳市妇女发展规划（2021—2030年）');
+    expect(pageShareTitle(page('luozheng-2022-62.p2'))).toBe(`洛阳市儿童发展规划（2021—2030年） · ${DOC_NUMBER}`);
+    expect(pageShareTitle(page('luozheng-2022-62'))).toBe(`关于印发洛阳市妇女发展规划（2021—2030年）和洛阳市儿童发展规划（2021—2030年）的通知 · ${DOC_NUMBER}`);
+  });
+
+  it('gives every page a title of its own', () => {
+    const titles = site.pages.map(pageShareTitle);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it('adds the documents to site-wide pages and the site name to the <title>', () => {
+    expect(siteShareTitle('量化目标', [DOC_NUMBER])).toBe(`量化目标 · ${DOC_NUMBER}`);
+    expect(siteShareTitle(null, [DOC_NUMBER])).toBe(`妇女儿童发展规划参考版 · ${DOC_NUMBER}`);
+    expect(documentTitle(`量化目标 · ${DOC_NUMBER}`)).toBe(`量化目标 · ${DOC_NUMBER} · 妇女儿童发展规划参考版`);
+    expect(documentTitle(`妇女儿童发展规划参考版 · ${DOC_NUMBER}`)).toBe(`妇女儿童发展规划参考版 · ${DOC_NUMBER}`);
+  });
+});
