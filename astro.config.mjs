@@ -8,13 +8,15 @@ const site = process.env['SITE_URL'] ?? 'http://127.0.0.1:4321';
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets ship as files, never inlined, so the Content-Security-Policy (src/lib/csp.ts) needs
+  // no 'unsafe-inline' or hashes for styles.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Clause text must reach the page unaltered: no curly quotes or dashes from smartypants, and no
   // GFM (a ~~ or a bare URL in a clause is text, not strikethrough or a link).
   markdown: { smartypants: false, gfm: false },
   integrations: [mdx({ smartypants: false, gfm: false })],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
-  // Scripts ship as files, never inlined, so a Content-Security-Policy can forbid inline script.
+  // Scripts (and any asset) ship as files, never inlined, so the Content-Security-Policy can forbid inline script.
   vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -4,7 +4,7 @@
 // title is, so results can be ranked and filtered before any fragment is fetched.
 import { readFile, readdir, mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { normalize } from './search/variants';
 import { glossary } from './search/site-glossary';
@@ -15,12 +15,15 @@ import { unitKinds } from './site';
 
 
 /**
- * One row per unit: [unit id, kind index, domain index (-1: none), title length in stream chars,
- * plan index, label, length of the whole stream].
+ * One row per unit: [unit id without its document's slug and dot, kind index, domain index (-1:
+ * none), title length in stream chars, plan index, label, length of the whole stream, document
+ * index]. (The slug would be a third of the file, repeated on every row.)
  */
-export type UnitRow = [string, number, number, number, number, string, number];
+export type UnitRow = [string, number, number, number, number, string, number, number];
 
 export interface UnitsTable {
+  /** Document slugs: a unit's id is `${documents[row[7]]}.${row[0]}`. */
+  documents: string[];
   kinds: readonly string[];
   plans: string[];
   domains: { plan: number; name: string }[];
@@ -49,7 +52,7 @@ export const indexChunkSize = 2500;
 
 export interface SearchIndexSummary {
   records: number;
-  /** Size of search/units.json. */
+  /** Size of search/units.json, in bytes. */
   bytes: number;
   chunks: number;
   largestChunk: number;
@@ -69,6 +72,14 @@ export interface SearchAssets {
   /** Site paths, in the order Pagefind asks for them. */
   preload: string[];
 }
+
+/**
+ * How Pagefind's fragment files begin (after gunzip). A fragment keeps the record's content, for
+ * Pagefind's own excerpts: for us that is the index tokens, about 85% of the file. The search page
+ * reads a unit's text and title from the fragment's meta (its excerpts are its own, highlight.ts),
+ * so the build empties the content, and a query's fragments download at a third of the size.
+ */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
 export async function buildSearchIndex(site: Site, outDir: string): Promise<SearchIndexSummary> {
   const saved = process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
@@ -98,7 +109,8 @@ async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndex
   if (written.errors.length > 0) throw new Error(`Pagefind could not write ${bundle}: ${written.errors.join('; ')}`);
   await pagefind.close();
 
-  // Plans and domains in document order; then each fragment (a Pagefind result id) mapped back to its unit.
+  // Documents, plans and domains in document order; then each fragment (a Pagefind result id) mapped back to its unit.
+  const documents: string[] = [];
   const plans: string[] = [];
   const domains: UnitsTable['domains'] = [];
   const rowOf = new Map<string, UnitRow>();
@@ -111,15 +123,23 @@ async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndex
       domain = domains.findIndex((d) => d.plan === planIndex && d.name === unit.domain);
       if (domain === -1) domain = domains.push({ plan: planIndex, name: unit.domain }) - 1;
     }
-    rowOf.set(unit.url, [unit.id, unitKinds.indexOf(unit.kind), domain, titleLength(unit), planIndex, unit.label, streamChars(normalize(unit.text)).length]);
+    if (!documents.includes(unit.docSlug)) documents.push(unit.docSlug);
+    const localId = unit.id.startsWith(`${unit.docSlug}.`) ? unit.id.slice(unit.docSlug.length + 1) : null;
+    if (localId === null) throw new Error(`Unit id ${unit.id} does not begin with its document's slug ${unit.docSlug} and a dot`);
+    const row: UnitRow = [localId, unitKinds.indexOf(unit.kind), domain, titleLength(unit), planIndex, unit.label, streamChars(normalize(unit.text)).length, documents.indexOf(unit.docSlug)];
+    rowOf.set(unit.url, row);
   }
   const order = new Map(site.units.map((u, i) => [u.url, i]));
   const found: [string, string][] = [];
   for (const file of (await readdir(path.join(bundle, 'fragment'))).filter((f) => f.endsWith('.pf_fragment'))) {
-    const json = gunzipSync(await readFile(path.join(bundle, 'fragment', file))).toString('utf8').replace(/^pagefind_dcd/, '');
-    const { url } = JSON.parse(json) as { url: string };
+    const fragmentFile = path.join(bundle, 'fragment', file);
+    const data = gunzipSync(await readFile(fragmentFile)).toString('utf8');
+    if (!data.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`Pagefind fragment ${file} does not begin with ${FRAGMENT_SIGNATURE}: a Pagefind with another format?`);
+    const fragment = JSON.parse(data.slice(FRAGMENT_SIGNATURE.length)) as { url: string; content?: unknown };
+    const { url } = fragment;
     if (!rowOf.has(url)) throw new Error(`Pagefind fragment ${file} has no unit (url ${url})`);
     found.push([file.replace(/\.pf_fragment$/, ''), url]);
+    await writeFile(fragmentFile, gzipSync(FRAGMENT_SIGNATURE + JSON.stringify({ ...fragment, content: '' }), { level: 9 }));
   }
   if (found.length !== site.units.length) throw new Error(`Pagefind wrote ${found.length} fragments for ${site.units.length} units`);
   // Document order, so the table (and ties in ranking) read in the order of the plans.
@@ -133,7 +153,7 @@ async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndex
   const metaFile = (await readdir(bundle)).find((f) => /^pagefind\..+\.pf_meta$/.test(f));
   if (metaFile === undefined) throw new Error(`Pagefind wrote no metadata file into ${bundle}`);
   const chunks = indexChunkStarts(await readFile(path.join(bundle, metaFile)), chunkFiles.map((f) => f.replace(/\.pf_index$/, '')));
-  const table: UnitsTable = { kinds: unitKinds, plans, domains, units, chunks };
+  const table: UnitsTable = { documents, kinds: unitKinds, plans, domains, units, chunks };
   await mkdir(path.join(outDir, 'search'), { recursive: true });
   const body = JSON.stringify(table);
   await writeFile(path.join(outDir, 'search/units.json'), body);
@@ -145,7 +165,7 @@ async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndex
   if (wasm === undefined) throw new Error(`Pagefind wrote no WebAssembly file into ${bundle}`);
   const cacheTag = metaFile.replace(/^pagefind\.|\.pf_meta$/g, '');
   const assets: SearchAssets = { cacheTag, preload: [`/pagefind/pagefind-entry.json?ts=${cacheTag}`, `/pagefind/${metaFile}`, `/pagefind/${wasm}`] };
-  return { records: found.length, bytes: body.length, chunks: chunkSizes.length, largestChunk: Math.max(...chunkSizes), assets };
+  return { records: found.length, bytes: Buffer.byteLength(body), chunks: chunkSizes.length, largestChunk: Math.max(...chunkSizes), assets };
 }
 
 /** dist/search/glossary.json: the glossary's entries with their terms already normalized (notes left out). */

@@ -215,7 +215,7 @@ export class SearchEngine {
       const row = table.units[r.key];
       const result = results.get(r.key);
       if (row === undefined || result === undefined) return [];
-      return [{ ...r, id: row[0], kind: table.kinds[row[1]] ?? '', label: row[5], domain: row[2], plan: row[4], needles, fragment: () => this.#fragment(r.key, result) }];
+      return [{ ...r, id: `${table.documents[row[7]] ?? ''}.${row[0]}`, kind: table.kinds[row[1]] ?? '', label: row[5], domain: row[2], plan: row[4], needles, fragment: () => this.#fragment(r.key, result) }];
     });
   }
 }

@@ -1,0 +1,293 @@
+/**
+ * Page weight benchmark: what each page type loads, in bytes and requests, and what a search costs.
+ *
+ *   npm run bench:pages              # measure the built dist/
+ *   npm run bench:pages -- --build   # time `npm run build` first (and print it), then measure
+ *
+ * It builds nothing unless asked: it needs a built dist/ (`npm run build`). It serves dist/ on
+ * 127.0.0.1 (a free port) with a static server that gzips text types, as a CDN does, and loads
+ * each page type (scripts/page-budgets.ts: the heaviest page of each type) in a fresh Chromium
+ * context (empty cache) until the network is idle. The search page is loaded three ways: by
+ * itself (/search/, which preloads Pagefind), with a first query in the URL (until its results
+ * and excerpts are shown, then idle), and then with a later query typed into its box (what that
+ * query alone adds).
+ *
+ * Per page type it prints HTML, CSS, JS, other (JSON, images, Pagefind's index and WebAssembly) and
+ * total: raw = bytes of the files as they are on disk, gzip = bytes the server sent (text types
+ * gzip-compressed; Pagefind's files are compressed already and go as they are). Then the number of
+ * requests, and any request to another host (there should be none). Pages over a budget are
+ * marked; the gate is tests/e2e/budgets.spec.ts. It reports, it does not assert: exit 0 when it
+ * ran, 1 when it could not.
+ *
+ * Environment: CHROMIUM_PATH (default /usr/bin/chromium).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumExecutable } from './chromium';
+import { budgets, categoryOf, laterSearchQuery, pageSamples, searchQuery, type Category, type PageSample } from './page-budgets';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'dist');
+const HOST = '127.0.0.1';
+const TIMEOUT = 20_000;
+
+class CannotRun extends Error {}
+
+// ---------------------------------------------------------------- static server
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.xml', '.svg']);
+
+interface Sent {
+  path: string;
+  category: Category;
+  raw: number;
+  gzip: number;
+}
+
+/** What the server has sent, and whether anything is still on its way. */
+interface Meter {
+  sent: Sent[];
+  inflight: number;
+  lastActivity: number;
+}
+
+/** Serves dist/ as a static host does: directories as index.html, unknown paths as 404.html. */
+function serve(root: string): Promise<{ server: Server; base: string; meter: Meter }> {
+  const meter: Meter = { sent: [], inflight: 0, lastActivity: Date.now() };
+  const gzipped = new Map<string, Buffer>();
+  const server = createServer((req, res) => {
+    meter.inflight++;
+    meter.lastActivity = Date.now();
+    res.on('close', () => {
+      meter.inflight--;
+      meter.lastActivity = Date.now();
+    });
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    let file = normalize(join(root, pathname));
+    if (file !== root && !file.startsWith(root + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    let status = 200;
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      status = 404;
+      file = join(root, '404.html');
+    }
+    const ext = extname(file).toLowerCase();
+    const type = TYPES[ext] ?? 'application/octet-stream';
+    const raw = readFileSync(file);
+    let body: Buffer = raw;
+    const headers: Record<string, string | number> = { 'Content-Type': type, 'Cache-Control': 'public, max-age=3600', Vary: 'Accept-Encoding' };
+    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      body = gzipped.get(file) ?? gzipSync(raw, { level: 9 });
+      gzipped.set(file, body);
+      headers['Content-Encoding'] = 'gzip';
+    }
+    headers['Content-Length'] = body.length;
+    res.writeHead(status, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+    if (req.method !== 'HEAD') meter.sent.push({ path: pathname, category: categoryOf(type), raw: raw.length, gzip: body.length });
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, HOST, () => ok({ server, base: `http://${HOST}:${(server.address() as AddressInfo).port}`, meter }));
+  });
+}
+
+/** Waits until nothing has been in flight for quietMs. */
+async function networkIdle(meter: Meter, quietMs = 500): Promise<void> {
+  const start = Date.now();
+  while (Date.now() - start < TIMEOUT) {
+    if (meter.inflight <= 0 && Date.now() - meter.lastActivity >= quietMs) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+// ---------------------------------------------------------------- measuring
+
+interface Weight {
+  label: string;
+  raw: Record<Category | 'total', number>;
+  gzip: Record<Category | 'total', number>;
+  requests: number;
+  /** Requests the browser made to any other host. */
+  foreign: string[];
+  overBudget: string[];
+}
+
+function weigh(label: string, sent: Sent[], foreign: string[], sample: PageSample | null): Weight {
+  const zero = (): Record<Category | 'total', number> => ({ html: 0, css: 0, js: 0, other: 0, total: 0 });
+  const w: Weight = { label, raw: zero(), gzip: zero(), requests: sent.length + foreign.length, foreign, overBudget: [] };
+  for (const s of sent) {
+    w.raw[s.category] += s.raw;
+    w.raw.total += s.raw;
+    w.gzip[s.category] += s.gzip;
+    w.gzip.total += s.gzip;
+  }
+  if (sample !== null) {
+    if (w.raw.total > budgets.pageBytes) w.overBudget.push(`total > ${kb(budgets.pageBytes)}`);
+    if (sample.reading && w.raw.js > budgets.readingScriptBytes) w.overBudget.push(`JS > ${kb(budgets.readingScriptBytes)}`);
+  }
+  return w;
+}
+
+/** Which of the page's requests went elsewhere than the server under test. */
+function watchForeign(page: Page, base: string): string[] {
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${base}/`) && !url.startsWith('data:')) foreign.push(url);
+  });
+  return foreign;
+}
+
+const searchDone = (page: Page, q: string) =>
+  page.waitForFunction(
+    (query) => {
+      const box = document.querySelector('#search-results');
+      return box?.getAttribute('data-search-state') === 'done' && box.getAttribute('data-search-query') === query;
+    },
+    q,
+    { timeout: TIMEOUT },
+  );
+
+/**
+ * One page in a fresh context: everything until the network is idle (on the search page with a
+ * query, once its results are shown). With `later`, that query is then typed into the search box
+ * and what it loads is weighed apart.
+ */
+async function measure(
+  browser: Browser,
+  base: string,
+  meter: Meter,
+  label: string,
+  sample: PageSample,
+  search: { query: string; later: string | null } | null,
+): Promise<Weight[]> {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    const foreign = watchForeign(page, base);
+    const from = meter.sent.length;
+    await page.goto(base + sample.path, { waitUntil: 'load', timeout: TIMEOUT });
+    if (search !== null) await searchDone(page, search.query);
+    await networkIdle(meter);
+    const rows = [weigh(label, meter.sent.slice(from), foreign.splice(0), sample)];
+    if (search?.later) {
+      const mark = meter.sent.length;
+      await page.getByRole('searchbox', { name: '搜索' }).fill(search.later);
+      await searchDone(page, search.later);
+      await networkIdle(meter);
+      rows.push(weigh('  + later query', meter.sent.slice(mark), foreign, null));
+    }
+    return rows;
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+function kb(bytes: number): string {
+  return `${(bytes / 1000).toFixed(1)} KB`;
+}
+
+function table(rows: Weight[]): string {
+  const cols: (Category | 'total')[] = ['html', 'css', 'js', 'other', 'total'];
+  const head = ['page', ...cols.map((c) => `${c.toUpperCase()} raw / gzip`), 'requests', 'budget'];
+  const body = rows.map((w) => [
+    w.label,
+    ...cols.map((c) => `${kb(w.raw[c])} / ${kb(w.gzip[c])}`),
+    String(w.requests),
+    w.overBudget.length > 0 ? `OVER: ${w.overBudget.join(', ')}` : w.label.startsWith(' ') ? '' : 'ok',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]?.length ?? 0)));
+  const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+  return [line(head), ...body.map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+function parseArgs(argv: string[]): { build: boolean } {
+  let build = false;
+  for (const a of argv) {
+    if (a === '--build') build = true;
+    else throw new CannotRun(`unknown option ${a} (see the header of scripts/bench-pages.ts)`);
+  }
+  return { build };
+}
+
+function timeBuild(): void {
+  const start = performance.now();
+  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const seconds = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new CannotRun(`npm run build failed (exit ${String(r.status)}) after ${seconds.toFixed(1)} s`);
+  console.log(`\nnpm run build: ${seconds.toFixed(1)} s\n`);
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.build) timeBuild();
+  if (!existsSync(join(DIST, 'index.html'))) throw new CannotRun(`${DIST}/index.html is missing: build the site first (npm run build), or pass --build.`);
+  let executablePath: string | undefined;
+  try {
+    executablePath = chromiumExecutable();
+  } catch (e) {
+    throw new CannotRun(e instanceof Error ? e.message : String(e));
+  }
+  const samples = pageSamples(DIST);
+  const { server, base, meter } = await serve(DIST);
+  const browser = await chromium.launch({ ...(executablePath === undefined ? {} : { executablePath }), args: chromiumArgs });
+  const started = performance.now();
+  try {
+    const rows: Weight[] = [];
+    for (const sample of samples) {
+      if (sample.type !== 'search') {
+        rows.push(...(await measure(browser, base, meter, sample.type, sample, null)));
+        continue;
+      }
+      // The search page by itself (it preloads Pagefind), then with a first query, then a later one.
+      rows.push(...(await measure(browser, base, meter, 'search, no query', { ...sample, path: '/search/' }, null)));
+      rows.push(...(await measure(browser, base, meter, 'search, 1st query', sample, { query: searchQuery, later: laterSearchQuery })));
+    }
+    console.log(`Bytes on load, fresh cache, until the network is idle (raw = files on disk; gzip = sent by a gzip server).`);
+    console.log(`Budgets (uncompressed): reading pages ≤ ${kb(budgets.readingScriptBytes)} JS; every page ≤ ${kb(budgets.pageBytes)}. 1 KB = 1000 bytes.\n`);
+    console.log(table(rows));
+    console.log('\nPages measured:');
+    for (const s of samples) console.log(`  ${s.type.padEnd(8)} ${decodeURIComponent(s.path)}`);
+    console.log(`  later query: ${laterSearchQuery}, typed into the search box once the first query's results are shown`);
+    const foreign = rows.flatMap((w) => w.foreign.map((url) => `${w.label}: ${url}`));
+    console.log(foreign.length === 0 ? '\nRequests to other hosts: none.' : `\nRequests to other hosts:\n  ${foreign.join('\n  ')}`);
+    console.log(`\nMeasured in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof CannotRun ? `bench:pages cannot run: ${error.message}` : error);
+  process.exit(1);
+});
