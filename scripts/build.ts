@@ -2,7 +2,7 @@
 // → astro build → open data → publish. Usage: tsx scripts/build.ts [--seeds seeds] [--out dist] [--content content]
 // A problem in a seed stops the build with file:line before anything is written; a failure after
 // that leaves the previous dist/ in place, because the new site is built beside it and swapped in.
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFidelity } from '../src/lib/fidelity';
@@ -15,6 +15,7 @@ import { readSeeds } from '../src/lib/seeds';
 import { enrich, type Site } from '../src/lib/site';
 import { writeContent } from '../src/lib/write-content';
 import { buildSearchIndex } from '../src/lib/search-index';
+import { astroCacheDir } from './astro-cache';
 
 const root = path.resolve(import.meta.dirname, '..');
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
@@ -62,18 +63,46 @@ function never(): never {
   throw new Error('unreachable');
 }
 
-/** Astro build of the content folder into `outDir`, through Astro's Node API. */
+/**
+ * Astro build of the content folder into `outDir`, through Astro's Node API. Astro always builds
+ * inside the working directory: given an outDir outside it, Astro renders by way of <cwd>/.astro,
+ * which is also its own scratch folder, and copies that folder whole into outDir, so its
+ * content-modules.mjs (whose lines come in no fixed order), content-assets.mjs and collections/
+ * would be published with the site (withastro/astro#14903).
+ */
 async function buildSite(contentDir: string, outDir: string): Promise<void> {
   process.env['PLAN_CONTENT_DIR'] = contentDir;
   const { build } = await import('astro');
   await rm(outDir, { recursive: true, force: true });
-  await build({
-    root,
-    outDir,
-    // One cache per content folder, so fixture builds never see the real site's entries.
-    cacheDir: path.join(root, 'node_modules/.astro', path.basename(contentDir)),
-    logLevel: 'warn',
-  });
+  const astroOut = isInside(outDir, process.cwd()) ? outDir : await mkdtemp(path.join(process.cwd(), '.plan-astro-build-'));
+  try {
+    await build({
+      root,
+      outDir: astroOut,
+      // One cache per content folder, so a build never reads another folder's entries.
+      cacheDir: astroCacheDir(root, contentDir),
+      logLevel: 'warn',
+    });
+    if (astroOut !== outDir) await move(astroOut, outDir);
+  } finally {
+    if (astroOut !== outDir) await rm(astroOut, { recursive: true, force: true });
+  }
+}
+
+function isInside(dir: string, parent: string): boolean {
+  const relative = path.relative(parent, dir);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/** Rename a folder, or copy it where it cannot be renamed (another file system). */
+async function move(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
 }
 
 interface Reference {
