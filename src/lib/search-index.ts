@@ -11,15 +11,22 @@ import { glossary } from './search/site-glossary';
 import { indexChunkStarts } from './search/pagefind-meta';
 import { indexLanguage, indexTokens, streamChars } from './search/tokens';
 import type { Site, Unit } from './site';
-import { unitKinds } from './site';
+import { numberedLabel, unitKinds } from './site';
 
 
 /**
  * One row per unit: [unit id without its document's slug and dot, kind index, domain index (-1:
  * none), title length in stream chars, plan index, label, length of the whole stream, document
- * index]. (The slug would be a third of the file, repeated on every row.)
+ * index]. (The slug would be a third of the file, repeated on every row.) The label of a goal or
+ * measure is its number (site.ts `numberedLabel` makes 主要目标第2项 of it): a fifth of the file
+ * otherwise, on a page that must load it before its first result.
  */
-export type UnitRow = [string, number, number, number, number, string, number, number];
+export type UnitRow = [string, number, number, number, number, string | number, number, number];
+
+/** What a unit's row holds for its label: its number when the label is made from it. */
+function labelCell(unit: Unit): string | number {
+  return (unit.kind === 'goal' || unit.kind === 'measure') && unit.number !== null && unit.label === numberedLabel(unit.kind, unit.number) ? unit.number : unit.label;
+}
 
 export interface UnitsTable {
   /** Document slugs: a unit's id is `${documents[row[7]]}.${row[0]}`. */
@@ -126,7 +133,7 @@ async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndex
     if (!documents.includes(unit.docSlug)) documents.push(unit.docSlug);
     const localId = unit.id.startsWith(`${unit.docSlug}.`) ? unit.id.slice(unit.docSlug.length + 1) : null;
     if (localId === null) throw new Error(`Unit id ${unit.id} does not begin with its document's slug ${unit.docSlug} and a dot`);
-    const row: UnitRow = [localId, unitKinds.indexOf(unit.kind), domain, titleLength(unit), planIndex, unit.label, streamChars(normalize(unit.text)).length, documents.indexOf(unit.docSlug)];
+    const row: UnitRow = [localId, unitKinds.indexOf(unit.kind), domain, titleLength(unit), planIndex, labelCell(unit), streamChars(normalize(unit.text)).length, documents.indexOf(unit.docSlug)];
     rowOf.set(unit.url, row);
   }
   const order = new Map(site.units.map((u, i) => [u.url, i]));
@@ -168,9 +175,12 @@ async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndex
   return { records: found.length, bytes: Buffer.byteLength(body), chunks: chunkSizes.length, largestChunk: Math.max(...chunkSizes), assets };
 }
 
-/** dist/search/glossary.json: the glossary's entries with their terms already normalized (notes left out). */
-export function searchPageGlossary(): { entries: { terms: readonly string[] }[] } {
-  return { entries: glossary.entries.map((e) => ({ terms: e.terms })) };
+/**
+ * dist/search/glossary.json: each entry's terms, already normalized, as a bare array (notes left
+ * out): [["妇联","妇女联合会"], …]. Read back by variants.ts `loadSearchPageGlossary`.
+ */
+export function searchPageGlossary(): (readonly string[])[] {
+  return glossary.entries.map((e) => e.terms);
 }
 
 /**

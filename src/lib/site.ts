@@ -23,6 +23,11 @@ export const unitKindNames: Record<UnitKind, string> = {
   monitoring: '监测评估',
 };
 
+/** The label of a numbered goal or measure: 主要目标第2项, 策略措施第3项. */
+export function numberedLabel(kind: 'goal' | 'measure', n: number): string {
+  return `${unitKindNames[kind]}第${n}项`;
+}
+
 /** A citable unit of a document: one record of clauses.json. */
 export interface Unit {
   readonly id: string;
@@ -237,7 +242,7 @@ export function enrich(docs: readonly Document[], siteUrl: string): Site {
             const inDomain = { ...common, part: title, inPart, domain: name, domainHeading: heading, ownPage: true };
             for (const goal of domain.goals) {
               const id = `${domainId}.g${goal.number}`;
-              const label = `主要目标第${goal.number}项`;
+              const label = numberedLabel('goal', goal.number);
               unit({ ...inDomain, id, kind: 'goal', number: goal.number, anchor: `g${goal.number}`, pageId: id, label, title: null, lines: goal.lines, position: goal.position });
               pages.push({
                 ...common, id, kind: 'goal', url: urlOf(id), title: label,
@@ -248,7 +253,7 @@ export function enrich(docs: readonly Document[], siteUrl: string): Site {
             }
             for (const measure of domain.measures) {
               const id = `${domainId}.m${measure.number}`;
-              const label = `策略措施第${measure.number}项`;
+              const label = numberedLabel('measure', measure.number);
               unit({ ...inDomain, id, kind: 'measure', number: measure.number, anchor: `m${measure.number}`, pageId: id, label, title: measure.title, lines: measure.lines, position: measure.position });
               pages.push({
                 ...common, id, kind: 'measure', url: urlOf(id), title: `${label} ${measure.title}`,

@@ -3,7 +3,7 @@
 // with counts, results with highlighted excerpts, glossary expansions and suggestions.
 import { SearchEngine, type Result } from '../lib/search/engine';
 import { excerpt, matchRanges } from '../lib/search/highlight';
-import { parseQuery, splitWords, type Query } from '../lib/search/query';
+import { parseQuery, passages, splitWords, type Query } from '../lib/search/query';
 import { glossarySplit, suggest, type Glossary } from '../lib/search/variants';
 import type { UnitsTable } from '../lib/search-index';
 import { unitKindNames, unitUrl, type UnitKind } from '../lib/site';
@@ -251,9 +251,29 @@ async function run(s: State): Promise<void> {
         expansion.textContent = `${expansion.textContent === '' ? '' : `${expansion.textContent}。`}后 ${apart.size} 条结果没有连续出现“${only.raw}”或其同义词，而是分别包含其中的词语。`;
       }
     }
+    // Nothing holds a long pasted text: the clauses holding one of its passages, each marked with
+    // the passage it holds (those holding more passages first).
+    const pieces = results.length === 0 ? passages(only.text) : [];
+    if (pieces.length > 0) {
+      const founds = await Promise.all(pieces.map((p) => engine.search(parseQuery(`“${p}”`, null))));
+      if (mine !== generation) return;
+      const held = new Map<string, { r: Result; pieces: string[] }>();
+      for (const [k, found] of founds.entries()) {
+        for (const r of found) {
+          const entry = held.get(r.id) ?? { r, pieces: [] };
+          entry.pieces.push(pieces[k] ?? '');
+          held.set(r.id, entry);
+        }
+      }
+      const ordered = [...held.values()].sort((a, b) => b.pieces.length - a.pieces.length);
+      results = ordered.map((x) => x.r);
+      related = new Map(ordered.map((x) => [x.r.id, `包含${quote(x.pieces)}`]));
+      expansion.hidden = false;
+      expansion.textContent = results.length > 0 ? `没有条文包含完整的“${only.raw}”；以下条文包含其中的一段（${quote(pieces)}）。` : `没有条文包含完整的“${only.raw}”，也没有条文包含其中的一段（${quote(pieces)}）。`;
+    }
     // Nothing holds the whole phrase (nor a glossary equivalent): look for its parts, then its
     // words (and the words of each equivalent) together instead, and say so.
-    for (const words of results.length === 0 ? [parts, ...[only.raw, ...only.alternatives].map(splitWords)] : []) {
+    for (const words of results.length === 0 && pieces.length === 0 ? [parts, ...[only.raw, ...only.alternatives].map(splitWords)] : []) {
       if (words.length < 2) continue;
       results = await engine.search(parseQuery(words.join(' '), glossary));
       if (mine !== generation) return;

@@ -113,7 +113,8 @@ test('a result link lands on its clause with the match highlighted', async ({ pa
 });
 
 test('every unit holding the query is found, however common the characters, and no other', async ({ page, request }) => {
-  const clauses = (await (await request.get('/data/clauses.json')).json()) as { id: string; text: string }[];
+  test.slow(); // seven page loads, two of them listing most of the plan
+  const clauses = (await (await request.get('/data/clauses.json')).json()) as { id: string; text: string; label: string }[];
   const holding = (q: string) => clauses.filter((c) => c.text.includes(q)).map((c) => c.id).sort();
   // 的 and 儿 begin thousands of index tokens, spread over many index chunks; 体系。 ends units.
   for (const q of ['的', '儿', '儿童', '加强儿童', '体系。', '孕产妇死亡率下降到12/10万以下']) {
@@ -122,6 +123,10 @@ test('every unit holding the query is found, however common the characters, and 
     await page.goto('/search/?q=' + encodeURIComponent(`"${q}"`));
     const ids = await done(page, `"${q}"`);
     expect(ids.filter((id) => expected.includes(id)).sort(), q).toEqual(expected);
+    // Each result is labelled as clauses.json labels its unit (the search table stores goals' and
+    // measures' numbers, not their labels); a title follows once the unit's text has arrived.
+    const headings = await page.locator('[data-result-id] h2').allTextContents();
+    expect(headings.map((h, i) => [ids[i], h.split(' ')[0]]), q).toEqual(ids.map((id) => [id, clauses.find((c) => c.id === id)?.label]));
     const firstOthers = ids.findIndex((id) => !expected.includes(id));
     if (firstOthers !== -1) expect(ids.slice(firstOthers).every((id) => !expected.includes(id)), `${q}: exact matches first`).toBe(true);
   }
@@ -161,4 +166,44 @@ test('a term joining an everyday word to another is followed by the clauses that
   await expect(page.locator('#search-expansion')).toContainText('没有连续出现“校园霸凌”');
   // Every clause before it holds the term or a glossary equivalent, so none is marked.
   for (const id of ids.slice(0, apart)) await expect(page.locator(`[data-result-id="${id}"] .result-related`)).toHaveCount(0);
+});
+
+test('a pasted sentence is found as it stands, and one pasted across two clauses finds both', async ({ page, request }) => {
+  const clauses = (await (await request.get('/data/clauses.json')).json()) as { id: string; text: string }[];
+  const holding = (q: string) => clauses.filter((c) => c.text.includes(q)).map((c) => c.id).sort();
+  // Long windows of measures (looked up by their first and last eight characters, the middle read
+  // in the text): every unit holding the window, and it first.
+  const measures = clauses.filter((c) => /\.m\d+$/.test(c.id) && [...c.text].length > 120);
+  for (const c of [measures[0], measures[Math.floor(measures.length / 2)], measures.at(-1)]) {
+    if (c === undefined) throw new Error('no long measures in clauses.json');
+    const window = [...c.text].slice(40, 90).join('');
+    const expected = holding(window);
+    expect(expected, window).toContain(c.id);
+    await page.goto('/search/?q=' + encodeURIComponent(window));
+    const ids = await done(page, window);
+    expect(ids[0], window).toBe(c.id);
+    expect([...ids].sort(), window).toEqual(expected);
+  }
+  // The end of one measure and the start of the next, pasted together: no unit holds that, so the
+  // page shows the units holding each passage, marked, and says so.
+  const lastPiece = (t: string) => t.replace(/[。；]$/, '').split(/[，。；：、（）]/).at(-1) ?? '';
+  const firstPiece = (t: string) => t.split(/[，。；：、（）]/)[0] ?? '';
+  const pairs = measures.flatMap((a) => {
+    const b = clauses[clauses.indexOf(a) + 1];
+    const tail = lastPiece(a.text);
+    const head = b === undefined ? '' : firstPiece(b.text);
+    return b !== undefined && /^\p{Script=Han}{6,}$/u.test(tail) && /^\p{Script=Han}{6,}$/u.test(head) ? [{ a, b, tail, head }] : [];
+  });
+  const pair = pairs[0];
+  if (pair === undefined) throw new Error('no two measures to paste across');
+  const pasted = `${pair.tail}。${pair.head}`;
+  expect(holding(pasted)).toEqual([]);
+  await page.goto('/search/?q=' + encodeURIComponent(pasted));
+  const ids = await done(page, pasted);
+  expect([...ids].sort()).toEqual([...new Set([...holding(pair.tail), ...holding(pair.head)])].sort());
+  expect(ids).toContain(pair.a.id);
+  expect(ids).toContain(pair.b.id);
+  await expect(page.locator(`[data-result-id="${pair.a.id}"] .result-related`)).toContainText(`包含“${pair.tail}”`);
+  await expect(page.locator(`[data-result-id="${pair.b.id}"] .result-related`)).toContainText(`包含“${pair.head}”`);
+  await expect(page.locator('#search-expansion')).toContainText(`没有条文包含完整的“${pasted}”`);
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { excerpt, matchRanges } from '../../src/lib/search/highlight';
-import { parseQuery, splitWords } from '../../src/lib/search/query';
+import { parseQuery, passages, splitWords } from '../../src/lib/search/query';
 import { glossary } from '../../src/lib/search/site-glossary';
+import { gramLength } from '../../src/lib/search/tokens';
 
 describe('parseQuery', () => {
   it('keeps Chinese without spaces as one term, and splits on spaces', () => {
@@ -32,6 +33,27 @@ describe('parseQuery', () => {
     expect(parseQuery('家暴', glossary).terms[0]?.alternatives).toContain('家庭暴力');
     expect(parseQuery('校外活动场所', glossary).terms[0]?.alternatives).toEqual([]);
     expect(parseQuery('电动车头盔', glossary).terms[0]?.alternatives).toContain('安全头盔');
+  });
+
+  it('takes text longer than two index pieces as it stands, without alternatives', () => {
+    const pasted = '充分发挥妇联组织作用并加强妇联组织建设和妇女工作';
+    expect([...pasted].length).toBeGreaterThan(2 * gramLength);
+    expect(parseQuery(pasted, glossary).terms).toMatchObject([{ text: pasted, alternatives: [] }]);
+    expect(parseQuery(pasted.slice(0, 2 * gramLength), glossary).terms[0]?.alternatives).toContain(pasted.slice(0, 2 * gramLength).replace('妇联', '妇女联合会'));
+    // So the rule loses nothing: no glossary term is that long.
+    expect(glossary.termsLongestFirst.filter((t) => [...t].length > 2 * gramLength)).toEqual([]);
+  });
+});
+
+describe('passages', () => {
+  it('takes the first and last pieces of long pasted text between punctuation', () => {
+    expect(passages('依法加强劳动人事争议调解仲裁工作,切实保障妇女合法权益。健全妇联组织')).toEqual(['依法加强劳动人事争议调解仲裁工作', '健全妇联组织']);
+    expect(passages('天地,一二三四五,六七八九十一二,甲乙丙丁子丑寅卯,辰巳')).toEqual(['一二三四五', '甲乙丙丁子丑寅卯']);
+  });
+
+  it('halves long text without punctuation, and leaves short text alone', () => {
+    expect(passages('加强儿童家庭教育指导服务体系建设推进家庭教育立法')).toEqual(['加强儿童家庭教育指导服务', '体系建设推进家庭教育立法']);
+    expect(passages('加强儿童家庭教育指导服务体系建设')).toEqual([]);
   });
 });
 

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { levels, rank, termLevel, type Candidate } from '../../src/lib/search/rank';
-import { charCode, chunkRange, gramLength, indexTokens, occurrences, queryPieces, streamChars } from '../../src/lib/search/tokens';
+import { charCode, chunkRange, confirmed, gramLength, indexTokens, lookupPieces, occurrences, queryPieces, streamChars } from '../../src/lib/search/tokens';
 
 /** Where a string occurs in a text, found as the engine finds it: Pagefind's prefix match per piece. */
 function find(text: string, s: string): number[] {
-  const stream = indexTokens(streamChars(text));
-  const pieces = queryPieces(streamChars(s));
-  return occurrences(
+  const chars = streamChars(text);
+  const stream = indexTokens(chars);
+  const needle = streamChars(s);
+  const { pieces, complete } = lookupPieces(needle);
+  const starts = occurrences(
     pieces,
     pieces.map((piece) => stream.flatMap((t, i) => (t.startsWith(piece.token) ? [i] : []))),
   );
+  return complete ? starts : confirmed(chars, needle, starts);
 }
 
 /** A candidate as the engine builds it: per string, where it occurs. */
@@ -64,6 +67,20 @@ describe('tokens', () => {
     expect(find(text, '健全家庭教育指导立法')).toEqual([]);
     expect(find(text, '体系。')).toEqual([28]);
     expect(find(text, '系。加')).toEqual([]);
+  });
+
+  it('looks a long string up by its first and last pieces, and checks the middle in the text', () => {
+    const sixteen = [...'加强儿童家庭教育指导服务体系建设'];
+    expect(lookupPieces(sixteen)).toEqual({ pieces: queryPieces(sixteen), complete: true });
+    const pasted = [...'加强儿童家庭教育指导服务体系建设，推进家庭教育立法'];
+    const { pieces, complete } = lookupPieces(pasted);
+    expect(complete).toBe(false);
+    expect(pieces).toEqual([queryPieces(pasted)[0], { offset: pasted.length - gramLength, token: pasted.slice(-gramLength).map(charCode).join('') }]);
+    const text = '一、加强儿童家庭教育指导服务体系建设，推进家庭教育立法。';
+    expect(find(text, pasted.join(''))).toEqual([2]);
+    // Same first and last eight characters at the same distance, another middle: not a match.
+    expect(find('一、加强儿童家庭教育指导工作机制建设，推进家庭教育立法。', pasted.join(''))).toEqual([]);
+    expect(confirmed([...'甲乙丙甲乙丁'], [...'甲乙丁'], [0, 3, 9, -1])).toEqual([3]);
   });
 
   it('joins pieces only where they follow each other', () => {

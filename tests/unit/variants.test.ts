@@ -6,7 +6,7 @@ import t2sJson from '../../src/data/t2s.json';
 import { buildTable, serialize } from '../../scripts/make-t2s';
 import { glossary } from '../../src/lib/search/site-glossary';
 import { searchPageGlossary } from '../../src/lib/search-index';
-import { GlossaryError, expand, expansion, glossarySplit, loadGlossary, normalize, normalizeMapped, suggest } from '../../src/lib/search/variants';
+import { GlossaryError, expand, expansion, glossarySplit, loadGlossary, loadSearchPageGlossary, normalize, normalizeMapped, suggest } from '../../src/lib/search/variants';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const seedText = readdirSync(path.join(root, 'seeds'))
@@ -124,11 +124,13 @@ describe('t2s.json', () => {
 describe('glossary.json', () => {
   it('reaches the search page already normalized, and loads there to the same glossary', () => {
     const copy: unknown = JSON.parse(JSON.stringify(searchPageGlossary()));
-    const loaded = loadGlossary(copy, 'search/glossary.json', { normalized: true });
+    const loaded = loadSearchPageGlossary(copy);
     expect(loaded.entries.map((e) => e.terms)).toEqual(glossary.entries.map((e) => e.terms));
     expect([...loaded.byTerm]).toEqual([...glossary.byTerm]);
     expect(loaded.termsLongestFirst).toEqual(glossary.termsLongestFirst);
     for (const e of loaded.entries) for (const t of e.terms) expect(normalize(t)).toBe(t);
+    expect(() => loadSearchPageGlossary({ entries: [] })).toThrow(/search\/glossary.json: expected an array/);
+    expect(() => loadSearchPageGlossary([['妇联']])).toThrow(/entries\[0\].*at least 2 terms/);
   });
 
 

@@ -1,11 +1,12 @@
 // The search engine in the browser: Pagefind (loaded on first use, chunked, so a query fetches only
 // the index chunk for each of its tokens — usually one per term; see tokens.ts) finds candidate units, the units table says what they are,
 // and rank.ts orders them. Fragments (the units' text) are fetched only for results being shown.
-import type { UnitsTable } from '../search-index';
+import type { UnitRow, UnitsTable } from '../search-index';
+import { numberedLabel } from '../site';
 import type { Query } from './query';
-import { loadGlossary, type Glossary } from './variants';
+import { loadSearchPageGlossary, normalize, type Glossary } from './variants';
 import { rank, type Candidate, type Ranked } from './rank';
-import { chunkRange, indexLanguage, occurrences, queryPieces, streamChars } from './tokens';
+import { chunkRange, confirmed, indexLanguage, lookupPieces, occurrences, streamChars } from './tokens';
 
 interface PagefindResult {
   id: string;
@@ -36,6 +37,14 @@ export interface Result extends Ranked {
   readonly needles: readonly string[];
   /** Fetch the unit's text and title. */
   readonly fragment: () => Promise<PagefindFragment>;
+}
+
+/** A row's label as the site writes it (e.g. 主要目标第2项; see UnitRow). */
+export function rowLabel(row: UnitRow, kinds: readonly string[]): string {
+  const kind = kinds[row[1]];
+  if (typeof row[5] === 'string') return row[5];
+  if (kind === 'goal' || kind === 'measure') return numberedLabel(kind, row[5]);
+  throw new Error(`search/units.json: a ${kind ?? 'unknown'} unit (${row[0]}) has a number for its label`);
 }
 
 export class SearchEngine {
@@ -74,7 +83,7 @@ export class SearchEngine {
   glossary(): Promise<Glossary> {
     this.#glossary ??= fetch(`${this.#base}search/glossary.json`).then(async (r) => {
       if (!r.ok) throw new Error(`search/glossary.json: HTTP ${r.status}`);
-      return loadGlossary(await r.json(), 'search/glossary.json', { normalized: true });
+      return loadSearchPageGlossary(await r.json());
     });
     return this.#glossary;
   }
@@ -119,25 +128,39 @@ export class SearchEngine {
   /**
    * The units where `text` occurs, with where (start positions in each unit's character stream):
    * one Pagefind search per piece of up to `gramLength` characters (usually one), then the
-   * positions where the pieces follow each other. Cached, so typing on and coming back to a query
-   * reuse earlier lookups.
+   * positions where the pieces follow each other; for a string longer than two pieces, its first
+   * and last pieces, then the text of the few units where both stand (tokens.ts `lookupPieces`).
+   * Cached, so typing on and coming back to a query reuse earlier lookups.
    */
   #lookup(pf: Pagefind, text: string): Promise<Map<string, { starts: number[]; result: PagefindResult }>> {
     let found = this.#lookups.get(text);
     if (found === undefined) {
       const chars = streamChars(text);
-      const pieces = queryPieces(chars);
-      found = Promise.all([this.table(), ...pieces.map((piece) => this.#piece(pf, piece.token))]).then(([table, ...perPiece]) => {
+      const { pieces, complete } = lookupPieces(chars);
+      found = Promise.all([this.table(), ...pieces.map((piece) => this.#piece(pf, piece.token))]).then(async ([table, ...perPiece]) => {
         const out = new Map<string, { starts: number[]; result: PagefindResult }>();
         const [first, ...rest] = perPiece;
+        const unsure: Promise<void>[] = [];
         for (const [id, { words, result }] of first ?? []) {
           // Where no indexed word begins with a piece, Pagefind falls back to the longest word
           // that begins the piece: a unit's last, shorter tokens. A true occurrence ends inside
           // the unit; those do not.
           const length = table.units[id]?.[6] ?? 0;
           const starts = occurrences(pieces, [words, ...rest.map((m) => m.get(id)?.words ?? [])]).filter((p) => p + chars.length <= length);
-          if (starts.length > 0) out.set(id, { starts, result });
+          if (starts.length === 0) continue;
+          if (complete) out.set(id, { starts, result });
+          else {
+            // A long string's middle was not looked up: read it in the unit's text (the fragment,
+            // which the result list needs anyway).
+            unsure.push(
+              this.#fragment(id, result).then((fragment) => {
+                const held = confirmed(streamChars(normalize(fragment.meta['text'] ?? '')), chars, starts);
+                if (held.length > 0) out.set(id, { starts: held, result });
+              }),
+            );
+          }
         }
+        await Promise.all(unsure);
         return out;
       });
       this.#lookups.set(text, found);
@@ -215,7 +238,7 @@ export class SearchEngine {
       const row = table.units[r.key];
       const result = results.get(r.key);
       if (row === undefined || result === undefined) return [];
-      return [{ ...r, id: `${table.documents[row[7]] ?? ''}.${row[0]}`, kind: table.kinds[row[1]] ?? '', label: row[5], domain: row[2], plan: row[4], needles, fragment: () => this.#fragment(r.key, result) }];
+      return [{ ...r, id: `${table.documents[row[7]] ?? ''}.${row[0]}`, kind: table.kinds[row[1]] ?? '', label: rowLabel(row, table.kinds), domain: row[2], plan: row[4], needles, fragment: () => this.#fragment(r.key, result) }];
     });
   }
 }

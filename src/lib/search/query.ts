@@ -3,7 +3,7 @@
 // pasted phrase without spaces is one term and must occur as it stands. Every term is normalized
 // (NFKC, lower case, traditional → simplified) and carries its glossary alternatives.
 import { expand, normalize, type Glossary } from './variants';
-import { streamChars } from './tokens';
+import { gramLength, streamChars } from './tokens';
 
 export interface Term {
   /** As typed (for display). */
@@ -22,6 +22,14 @@ export interface Query {
 
 /** Each equivalent costs a lookup; the glossary lists the closest ones first. */
 const maxAlternatives = 8;
+
+/**
+ * Longer than this (characters), a term is text pasted from a document, to be found as it stands,
+ * without glossary alternatives: no glossary term is this long, and copies of the text with a
+ * contained term swapped (…妇联… → …妇女联合会…) would each cost index chunks for text the plan
+ * does not hold.
+ */
+const maxExpandedLength = 2 * gramLength;
 
 const quotePairs: Record<string, string> = { '"': '"', '“': '”', '「': '」', '『': '』', '‘': '’', "'": "'" };
 
@@ -57,7 +65,7 @@ export function parseQuery(raw: string, glossary: Glossary | null): Query {
   for (const part of parts) {
     const text = streamChars(normalize(part.raw)).join('');
     if (text === '' || /^[\p{P}\p{S}]+$/u.test(text) || terms.some((t) => t.text === text)) continue;
-    terms.push({ raw: part.raw.trim(), text, quoted: part.quoted, alternatives: glossary === null ? [] : expand(text, glossary).filter((a) => a !== text).slice(0, maxAlternatives) });
+    terms.push({ raw: part.raw.trim(), text, quoted: part.quoted, alternatives: glossary === null || [...text].length > maxExpandedLength ? [] : expand(text, glossary).filter((a) => a !== text).slice(0, maxAlternatives) });
   }
   return { raw, terms };
 }
@@ -79,4 +87,20 @@ export function splitWords(text: string): string[] {
     .map((s) => s.segment)
     .filter((w) => [...w].length > 1 || /\d/.test(w));
   return words.length > 1 ? words : [];
+}
+
+/**
+ * The passages of pasted text that found nothing as a whole (it ran across two clauses, or one
+ * character differs from the plan): its first and last pieces between punctuation, or its two
+ * halves when it has no punctuation to cut at (pieces under four characters are too common to say
+ * anything). Two passages cost at most four index chunks, about what the whole text did. Only for
+ * text longer than two index pieces (shorter text falls back to its words); else [].
+ */
+export function passages(text: string): string[] {
+  const chars = [...text];
+  if (chars.length <= maxExpandedLength) return [];
+  const pieces = text.split(/[\p{P}\p{S}\s]+/u).filter((p) => [...p].length >= 4);
+  if (pieces.length >= 2) return [pieces[0] ?? '', pieces.at(-1) ?? ''];
+  const half = Math.ceil(chars.length / 2);
+  return [chars.slice(0, half).join(''), chars.slice(half).join('')];
 }

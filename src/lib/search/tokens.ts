@@ -56,6 +56,25 @@ export function queryPieces(chars: readonly string[]): Piece[] {
 }
 
 /**
+ * The pieces to look up for a string, and whether their positions prove an occurrence. Up to two
+ * pieces (16 characters), all of them: they cover the string. A longer string (a pasted sentence)
+ * is looked up by its first and last `gramLength` characters only: together they narrow the
+ * candidates to the few places where both stand at the right distance, at the cost of two index
+ * chunks instead of one per 8 characters; what lies between must then be checked in the text.
+ */
+export function lookupPieces(chars: readonly string[]): { pieces: Piece[]; complete: boolean } {
+  const all = queryPieces(chars);
+  if (all.length <= 2) return { pieces: all, complete: true };
+  const offset = chars.length - gramLength;
+  return { pieces: [all[0] as Piece, { offset, token: chars.slice(offset).map(charCode).join('') }], complete: false };
+}
+
+/** Where `needle` occurs in `hay` at one of the `candidates` positions (character arrays), ascending. */
+export function confirmed(hay: readonly string[], needle: readonly string[], candidates: readonly number[]): number[] {
+  return candidates.filter((p) => p >= 0 && p + needle.length <= hay.length && needle.every((ch, i) => hay[p + i] === ch));
+}
+
+/**
  * Where a string occurs, given where each of its pieces starts (in the order of `pieces`): the
  * positions p where every piece j starts at p + offset_j. Ascending.
  */

@@ -266,6 +266,15 @@ export function loadGlossary(json: unknown, file = 'src/data/glossary.json', opt
   return { entries, byTerm, termsLongestFirst };
 }
 
+/**
+ * The glossary as the build writes it for the search page (search-index.ts `searchPageGlossary`):
+ * each entry's normalized terms as a bare array. Checked like the editors' file.
+ */
+export function loadSearchPageGlossary(json: unknown): Glossary {
+  if (!Array.isArray(json)) throw new GlossaryError(`search/glossary.json: expected an array of entries (arrays of terms), got ${describe(json)}`);
+  return loadGlossary({ entries: json.map((terms: unknown) => ({ terms })) }, 'search/glossary.json', { normalized: true });
+}
+
 /** At most this many alternatives per term (the containment rule can combine a lot). */
 const MAX_ALTERNATIVES = 24;
 
