@@ -35,13 +35,16 @@ describe('parseQuery', () => {
     expect(parseQuery('电动车头盔', glossary).terms[0]?.alternatives).toContain('安全头盔');
   });
 
-  it('takes text longer than two index pieces as it stands, without alternatives', () => {
+  it('takes text longer than two index pieces as it stands, with the equivalents of its own entry only', () => {
     const pasted = '充分发挥妇联组织作用并加强妇联组织建设和妇女工作';
     expect([...pasted].length).toBeGreaterThan(2 * gramLength);
     expect(parseQuery(pasted, glossary).terms).toMatchObject([{ text: pasted, alternatives: [] }]);
     expect(parseQuery(pasted.slice(0, 2 * gramLength), glossary).terms[0]?.alternatives).toContain(pasted.slice(0, 2 * gramLength).replace('妇联', '妇女联合会'));
-    // So the rule loses nothing: no glossary term is that long.
-    expect(glossary.termsLongestFirst.filter((t) => [...t].length > 2 * gramLength)).toEqual([]);
+    const long = glossary.termsLongestFirst.find((t) => [...t].length > 2 * gramLength && t.includes('医疗保险'));
+    expect(long).toBeDefined();
+    expect(parseQuery(long ?? '', glossary).terms[0]?.alternatives).toEqual(glossary.entries[glossary.byTerm.get(long ?? '') ?? -1]?.terms.filter((t) => t !== long));
+    // Not the copies of it with a contained term swapped (生育保险 → 生育险).
+    expect(parseQuery(long ?? '', glossary).terms[0]?.alternatives).not.toContain((long ?? '').replace('生育保险', '生育险'));
   });
 });
 

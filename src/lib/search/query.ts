@@ -2,7 +2,7 @@
 // separate terms; text in quotes ("…", “…”, 「…」, 『…』, ‘…’) is one term, spaces and all; a
 // pasted phrase without spaces is one term and must occur as it stands. Every term is normalized
 // (NFKC, lower case, traditional → simplified) and carries its glossary alternatives.
-import { expand, normalize, type Glossary } from './variants';
+import { equivalents, expand, normalize, type Glossary } from './variants';
 import { gramLength, streamChars } from './tokens';
 
 export interface Term {
@@ -24,9 +24,9 @@ export interface Query {
 const maxAlternatives = 8;
 
 /**
- * Longer than this (characters), a term is text pasted from a document, to be found as it stands,
- * without glossary alternatives: no glossary term is this long, and copies of the text with a
- * contained term swapped (…妇联… → …妇女联合会…) would each cost index chunks for text the plan
+ * Longer than this (characters), a term is text pasted from a document, to be found as it stands:
+ * it keeps the equivalents of a glossary entry it is, but not copies of itself with a contained
+ * term swapped (…妇联… → …妇女联合会…), which would each cost index chunks for text the plan
  * does not hold.
  */
 const maxExpandedLength = 2 * gramLength;
@@ -65,9 +65,15 @@ export function parseQuery(raw: string, glossary: Glossary | null): Query {
   for (const part of parts) {
     const text = streamChars(normalize(part.raw)).join('');
     if (text === '' || /^[\p{P}\p{S}]+$/u.test(text) || terms.some((t) => t.text === text)) continue;
-    terms.push({ raw: part.raw.trim(), text, quoted: part.quoted, alternatives: glossary === null || [...text].length > maxExpandedLength ? [] : expand(text, glossary).filter((a) => a !== text).slice(0, maxAlternatives) });
+    terms.push({ raw: part.raw.trim(), text, quoted: part.quoted, alternatives: alternativesOf(text, glossary) });
   }
   return { raw, terms };
+}
+
+function alternativesOf(text: string, glossary: Glossary | null): string[] {
+  if (glossary === null) return [];
+  const found = [...text].length > maxExpandedLength ? equivalents(text, glossary) : expand(text, glossary);
+  return found.filter((a) => a !== text).slice(0, maxAlternatives);
 }
 
 /** The query as a URL parameter value keeps what was typed. */

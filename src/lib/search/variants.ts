@@ -323,6 +323,13 @@ export function expand(term: string, glossary: Glossary): string[] {
   return out;
 }
 
+/** The other terms of the glossary entry a term is (normalized), in file order; [] if it is none. */
+export function equivalents(term: string, glossary: Glossary): string[] {
+  const t = normalize(term);
+  const entry = glossary.byTerm.get(t);
+  return entry === undefined ? [] : (glossary.entries[entry]?.terms ?? []).filter((x) => x !== t);
+}
+
 /**
  * A short term cut at the glossary terms inside it: 校园霸凌 → 校园 霸凌, 两癌筛查 → 两癌 筛查. What
  * people type often joins an everyday word to a plain one, while the plan says the same with the
