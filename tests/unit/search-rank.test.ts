@@ -141,6 +141,15 @@ describe('ranking', () => {
     expect(termLevel(t[0]!, candidate('long', '发挥妇女联合会作用。', t).terms[0], 0).level).toBe(levels.alternative);
   });
 
+  it('among equivalents, ranks the one the glossary lists first above the later ones', () => {
+    const t = [term('补习班', ['校外培训机构', '社会培训机构'])];
+    const ranked = rank(t, [
+      candidate('second', '社会培训机构。加强社会培训机构监管。', t, 0, 0),
+      candidate('first', '全面规范管理校外培训机构。', t, 0, 1),
+    ]);
+    expect(ranked.map((r) => [r.key, r.distance])).toEqual([['first', 1], ['second', 2]]);
+  });
+
   it('needs every term, and puts the terms run together first', () => {
     const t = [term('儿童'), term('近视')];
     const ranked = rank(t, [

@@ -2,7 +2,8 @@
 // Pure: works on positions from the index and the units table, never on fetched text.
 //   1. units that hold the whole query as it stands (for several terms: the terms run together);
 //   2. then by the weakest term: the term itself in the title › in the text › a glossary
-//      equivalent in the title › in the text;
+//      equivalent in the title › in the text; among equivalents, the one listed first (the glossary
+//      lists an entry's terms closest first: the plan's own wordings before everyday words);
 //   3. then more terms in the title, more occurrences, an earlier first occurrence, document order.
 /** How one term matches one unit, best first. */
 export const levels = {
@@ -41,6 +42,8 @@ export interface Ranked {
   readonly key: string;
   readonly level: number;
   readonly whole: boolean;
+  /** For the weakest term: 0 when the term itself matched, else 1 + the index of its best equivalent. */
+  readonly distance: number;
   readonly titleTerms: number;
   readonly occurrences: number;
   readonly first: number;
@@ -50,8 +53,8 @@ export interface Ranked {
 const length = (s: string) => [...s].length;
 
 /** Score one term against one unit. */
-export function termLevel(term: TermSpec, hit: TermHit | undefined, titleLength: number): { level: number; title: boolean; occurrences: number; first: number } {
-  const none = { level: 0, title: false, occurrences: 0, first: Number.POSITIVE_INFINITY };
+export function termLevel(term: TermSpec, hit: TermHit | undefined, titleLength: number): { level: number; distance: number; title: boolean; occurrences: number; first: number } {
+  const none = { level: 0, distance: Number.POSITIVE_INFINITY, title: false, occurrences: 0, first: Number.POSITIVE_INFINITY };
   if (hit === undefined) return none;
   let best = none;
   for (const [text, starts] of hit.matches) {
@@ -61,8 +64,9 @@ export function termLevel(term: TermSpec, hit: TermHit | undefined, titleLength:
     if (starts.length === 0) continue;
     const level = own ? (title ? levels.titleExact : levels.exact) : title ? levels.titleAlternative : levels.alternative;
     const first = starts[0] ?? 0;
-    if (level > best.level || (level === best.level && starts.length > best.occurrences)) {
-      best = { level, title, occurrences: starts.length, first };
+    const distance = own ? 0 : 1 + term.alternatives.indexOf(text);
+    if (level > best.level || (level === best.level && (distance < best.distance || (distance === best.distance && starts.length > best.occurrences)))) {
+      best = { level, distance, title, occurrences: starts.length, first };
     }
   }
   return best;
@@ -77,6 +81,7 @@ export function rank(terms: readonly TermSpec[], candidates: readonly Candidate[
     ranked.push({
       key: c.key,
       level: Math.min(...scores.map((s) => s.level)),
+      distance: Math.max(...scores.map((s) => s.distance)),
       whole,
       titleTerms: scores.filter((s) => s.title).length,
       occurrences: scores.reduce((sum, s) => sum + s.occurrences, 0),
@@ -88,6 +93,7 @@ export function rank(terms: readonly TermSpec[], candidates: readonly Candidate[
     (a, b) =>
       Number(b.whole) - Number(a.whole) ||
       b.level - a.level ||
+      a.distance - b.distance ||
       b.titleTerms - a.titleTerms ||
       b.occurrences - a.occurrences ||
       a.first - b.first ||
