@@ -151,7 +151,17 @@ let filled = 0;
 async function fillNext(): Promise<void> {
   const batch = shown.slice(filled, filled + pageSize);
   filled += batch.length;
-  await Promise.all(batch.map(({ li, r }) => fillItem(li, r)));
+  await Promise.all(
+    batch.map(({ li, r }) =>
+      fillItem(li, r).catch(() => {
+        // The link still works; only the excerpt is missing.
+        const p = document.createElement('p');
+        p.className = 'result-excerpt';
+        p.textContent = '（摘要未能加载，请打开条文查看。）';
+        li.append(p);
+      }),
+    ),
+  );
   more.hidden = filled >= shown.length;
 }
 
@@ -302,12 +312,38 @@ async function run(s: State): Promise<void> {
 }
 
 /**
+ * The search could not run (the index or a data file did not download): say so where results
+ * would be, with a way on, and mark the state "error" (not "done"). The engine forgets what
+ * failed, so the next search, or pressing 搜索, tries again.
+ */
+function failed(error: unknown): void {
+  console.error(error);
+  list.replaceChildren();
+  more.hidden = true;
+  expansion.hidden = true;
+  suggestions.hidden = false;
+  const p = document.createElement('p');
+  const home = document.createElement('a');
+  home.href = '/';
+  home.textContent = '从首页按规划和领域浏览';
+  p.append('搜索索引未能加载，暂时无法搜索。请检查网络后再按“搜索”重试，或', home, '全部条文。');
+  suggestions.replaceChildren(p);
+  status.textContent = '搜索暂时无法使用。';
+  list.dataset['searchState'] = 'error';
+}
+
+/**
  * Run a search and keep the address bar and title in step with it. The history entry is written
  * once the results are on the page (a history call costs a few milliseconds in Chromium, and
  * nothing needs it sooner); Back still returns to the previous search.
  */
 async function go(s: State, history: 'push' | 'replace' | 'none'): Promise<void> {
-  await run(s);
+  const mine = generation + 1; // what run() will take
+  try {
+    await run(s);
+  } catch (error) {
+    if (mine === generation) failed(error); // unless a newer search has started since
+  }
   const url = urlOf(s);
   if (history === 'push' && url !== `${location.pathname}${location.search}`) window.history.pushState(null, '', url);
   if (history === 'replace' && url !== `${location.pathname}${location.search}`) window.history.replaceState(null, '', url);

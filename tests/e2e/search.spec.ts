@@ -207,3 +207,18 @@ test('a pasted sentence is found as it stands, and one pasted across two clauses
   await expect(page.locator(`[data-result-id="${pair.b.id}"] .result-related`)).toContainText(`包含“${pair.head}”`);
   await expect(page.locator('#search-expansion')).toContainText(`没有条文包含完整的“${pasted}”`);
 });
+
+test('when the index does not download, the page says so and the next search tries again', async ({ page }) => {
+  await page.route('**/pagefind/pagefind.js*', (route) => route.abort());
+  await page.goto('/search/?q=' + encodeURIComponent('安全头盔'));
+  await expect(results(page)).toHaveAttribute('data-search-state', 'error');
+  await expect(page.getByRole('status')).toHaveText('搜索暂时无法使用。');
+  await expect(page.locator('#search-suggestions')).toContainText('搜索索引未能加载');
+  await expect(page.locator('#search-suggestions').getByRole('link', { name: '从首页按规划和领域浏览' })).toHaveAttribute('href', '/');
+  // The network is back: pressing 搜索 runs the query.
+  await page.unroute('**/pagefind/pagefind.js*');
+  await page.getByRole('button', { name: '搜索', exact: true }).click();
+  const ids = await done(page, '安全头盔');
+  expect(ids.slice(0, 2).sort()).toEqual(['luozheng-2022-62.p2.d2.g3', 'luozheng-2022-62.p2.d2.m4']);
+  await expect(page.locator('#search-suggestions')).toBeHidden();
+});

@@ -39,6 +39,17 @@ export interface Result extends Ranked {
   readonly fragment: () => Promise<PagefindFragment>;
 }
 
+/**
+ * `promise`, which calls `forget` when it fails: what is cached of a failed download is dropped,
+ * so the next query tries again instead of failing for the rest of the visit.
+ */
+function forgetting<T>(promise: Promise<T>, forget: () => void): Promise<T> {
+  return promise.catch((error: unknown) => {
+    forget();
+    throw error;
+  });
+}
+
 /** A row's label as the site writes it (e.g. 主要目标第2项; see UnitRow). */
 export function rowLabel(row: UnitRow, kinds: readonly string[]): string {
   const kind = kinds[row[1]];
@@ -70,10 +81,13 @@ export class SearchEngine {
   }
 
   table(): Promise<UnitsTable> {
-    this.#table ??= fetch(`${this.#base}search/units.json`).then((r) => {
-      if (!r.ok) throw new Error(`search/units.json: HTTP ${r.status}`);
-      return r.json() as Promise<UnitsTable>;
-    });
+    this.#table ??= forgetting(
+      fetch(`${this.#base}search/units.json`).then((r) => {
+        if (!r.ok) throw new Error(`search/units.json: HTTP ${r.status}`);
+        return r.json() as Promise<UnitsTable>;
+      }),
+      () => (this.#table = undefined),
+    );
     return this.#table;
   }
 
@@ -81,10 +95,13 @@ export class SearchEngine {
 
   /** The glossary (dist/search/glossary.json, written by the build from src/data/glossary.json). */
   glossary(): Promise<Glossary> {
-    this.#glossary ??= fetch(`${this.#base}search/glossary.json`).then(async (r) => {
-      if (!r.ok) throw new Error(`search/glossary.json: HTTP ${r.status}`);
-      return loadSearchPageGlossary(await r.json());
-    });
+    this.#glossary ??= forgetting(
+      fetch(`${this.#base}search/glossary.json`).then(async (r) => {
+        if (!r.ok) throw new Error(`search/glossary.json: HTTP ${r.status}`);
+        return loadSearchPageGlossary(await r.json());
+      }),
+      () => (this.#glossary = undefined),
+    );
     return this.#glossary;
   }
 
@@ -92,13 +109,21 @@ export class SearchEngine {
 
   /** Words that occur in the plans, for suggestions when a query finds nothing (fetched only then). */
   vocabulary(): Promise<string[]> {
-    this.#vocabulary ??= fetch(`${this.#base}search/vocabulary.json`).then((r) => (r.ok ? (r.json() as Promise<string[]>) : []));
+    this.#vocabulary ??= forgetting(
+      fetch(`${this.#base}search/vocabulary.json`).then((r) => (r.ok ? (r.json() as Promise<string[]>) : [])),
+      () => (this.#vocabulary = undefined),
+    );
     return this.#vocabulary;
   }
 
+  /** Failed starts of Pagefind so far. */
+  #failures = 0;
+
   #load(): Promise<[Pagefind, UnitsTable]> {
-    this.#pagefind ??= (async () => {
-      const url = `${this.#base}pagefind/pagefind.js`;
+    this.#pagefind ??= forgetting((async () => {
+      // A module that failed to load stays failed under its address for the rest of the visit,
+      // and a Pagefind that failed to start stays broken: a retry imports a fresh copy.
+      const url = `${this.#base}pagefind/pagefind.js${this.#failures === 0 ? '' : `?retry=${this.#failures}`}`;
       const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
       // On the page's own thread: our searches are small (usually one token per term), so a Web
       // Worker's start-up (one more script to fetch, its own WebAssembly instance) and the copying
@@ -121,7 +146,10 @@ export class SearchEngine {
       // Fetch Pagefind's metadata and WebAssembly now, while the glossary and units table load.
       await ready;
       return pf;
-    })();
+    })(), () => {
+      this.#pagefind = undefined;
+      this.#failures++;
+    });
     return Promise.all([this.#pagefind, this.table()]);
   }
 
@@ -163,6 +191,7 @@ export class SearchEngine {
         await Promise.all(unsure);
         return out;
       });
+      found = forgetting(found, () => this.#lookups.delete(text));
       this.#lookups.set(text, found);
     }
     return found;
@@ -187,6 +216,7 @@ export class SearchEngine {
           return pf.search(token);
         })
         .then((r) => new Map((r?.results ?? []).map((result) => [result.id, { words: result.words, result }])));
+      found = forgetting(found, () => this.#pieces.delete(token));
       this.#pieces.set(token, found);
     }
     return found;
@@ -198,7 +228,7 @@ export class SearchEngine {
   #fragment(id: string, result: PagefindResult): Promise<PagefindFragment> {
     let fragment = this.#fragments.get(id);
     if (fragment === undefined) {
-      fragment = result.data();
+      fragment = forgetting(result.data(), () => this.#fragments.delete(id));
       this.#fragments.set(id, fragment);
     }
     return fragment;
