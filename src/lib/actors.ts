@@ -3,6 +3,7 @@
 // Pure: no I/O. loadLexicon validates the JSON; indexActors matches it against the units;
 // division() reads the 组织实施 and 监测评估 items for who leads, who reports to whom.
 import type { Unit } from './site';
+import { sentences } from './sentences';
 import { normalize, normalizeMapped } from './search/variants';
 import { describe, isRecord, topLevelList } from './data-file';
 
@@ -106,11 +107,6 @@ export function loadLexicon(json: unknown, file = 'src/data/actors.json'): Lexic
 
 // ---------------------------------------------------------------------------------------------
 // matching
-
-/** The unit's text as sentences: split after 。 and ； and at line ends, each kept verbatim. */
-export function sentences(text: string): string[] {
-  return text.split('\n').flatMap((line) => line.split(/(?<=[。；;])/u)).filter((s) => s.trim() !== '');
-}
 
 export interface Match {
   /** Index into lexicon.entries. */

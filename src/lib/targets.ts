@@ -13,6 +13,7 @@
 // Decision: a count of institutions (市、县均有1所…机构) IS a target (comparator >=); an age or
 // age range that describes a population (5岁以下儿童, 0—6岁, 未满16周岁) never is.
 import type { Unit } from './site';
+import { sentences as splitSentences } from './sentences';
 
 export type Comparator = '<=' | '>=' | '≈' | '=';
 
@@ -56,9 +57,9 @@ const SHARE_VERB = /(在|建立|接受|开展|设立|配备|参加|参与|实现
 
 // ── Step 1: sentences ─────────────────────────────────────────────────────────────────────
 
-/** Split at 。！？； and line ends, keeping each sentence's own closing mark, verbatim. */
+/** sentences.ts, each trimmed: a target quotes its sentence without the line's indentation. */
 export function sentences(text: string): string[] {
-  return (text.match(/[^。！？；\n]+[。！？；]?/g) ?? []).map((s) => s.trim()).filter((s) => s !== '');
+  return splitSentences(text).map((s) => s.trim());
 }
 
 // ── Step 2: normalize ─────────────────────────────────────────────────────────────────────

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { actorsContent, division, indexActors, LexiconError, loadLexicon, matchText, sentences } from '../../src/lib/actors';
+import { actorsContent, division, indexActors, LexiconError, loadLexicon, matchText } from '../../src/lib/actors';
+import { sentences } from '../../src/lib/sentences';
 import { decode } from '../../src/lib/decode';
 import { parse } from '../../src/lib/parse';
 import { enrich } from '../../src/lib/site';
