@@ -6,7 +6,7 @@ export const siteName = '妇女儿童发展规划参考版';
 /** The kinds of citable unit a <Unit> may carry, with the name a reader sees. */
 export const unitKindNames = {
   notice: '印发通知',
-  preamble: '前言',
+  preamble: '序言',
   guidance: '指导思想',
   principle: '基本原则',
   goal: '主要目标',

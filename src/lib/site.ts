@@ -7,21 +7,17 @@ import { textOf } from './model';
 import type { PageData, PageLink } from './page-schema';
 import { computeLinks, type Links } from './links';
 import { cn, documentReference, unitCitation, type CitedPlace } from './cite';
+import { unitKindNames } from './site-config';
 
 export const unitKinds = ['notice', 'preamble', 'guidance', 'principle', 'goal', 'measure', 'implementation', 'monitoring'] as const;
 export type UnitKind = (typeof unitKinds)[number];
 
-/** What each kind of unit is called on the page. */
-export const unitKindNames: Record<UnitKind, string> = {
-  notice: '印发通知',
-  preamble: '序言',
-  guidance: '总体要求',
-  principle: '原则',
-  goal: '主要目标',
-  measure: '策略措施',
-  implementation: '组织实施',
-  monitoring: '监测评估',
-};
+/** What each kind of unit is called (one table for pages, search and citations: site-config.ts). */
+export { unitKindNames };
+// The site's kinds and the named kinds are the same set (a compile error otherwise).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const kindsNamed: Same<UnitKind, keyof typeof unitKindNames> = true;
+void kindsNamed;
 
 /** The label of a numbered goal or measure: 主要目标第2项, 策略措施第3项. */
 export function numberedLabel(kind: 'goal' | 'measure', n: number): string {
@@ -216,7 +212,7 @@ export function enrich(docs: readonly Document[], siteUrl: string): Site {
         const base = { ...common, pageId: partId, ownPage: false, part: title, inPart, domain: null, domainHeading: null };
         if (part.role === 'general') {
           if (part.guidance !== null) {
-            unit({ ...base, id: `${partId}.guidance`, kind: 'guidance', number: null, anchor: 'guidance', label: unitKindNames.guidance, title: null, lines: part.guidance.lines, position: part.guidance.position });
+            unit({ ...base, id: `${partId}.guidance`, kind: 'guidance', number: null, anchor: 'guidance', label: '总体要求' /* the part's own heading */, title: null, lines: part.guidance.lines, position: part.guidance.position });
           }
           for (const p of part.principles) {
             unit({ ...base, id: `${partId}.r${p.number}`, kind: 'principle', number: p.number, anchor: `r${p.number}`, label: `原则第${p.number}项`, title: p.title, lines: p.lines, position: p.position });
