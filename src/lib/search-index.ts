@@ -6,7 +6,7 @@ import { readFile, readdir, mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { normalize } from './search/variants';
+import { glossaryWireSeparator, normalize } from './search/variants';
 import { glossary } from './search/site-glossary';
 import { indexChunkStarts } from './search/pagefind-meta';
 import { indexLanguage, indexTokens, streamChars } from './search/tokens';
@@ -50,13 +50,14 @@ function titleLength(unit: Unit): number {
 
 /**
  * Index chunk size, in Pagefind's unit (word positions per chunk; its default makes chunks of about
- * 35 KB here). A query token reads one chunk, so small chunks keep a query's download small: about
- * 7 KB (2500 made 11 KB chunks; at 1500 the search page with 儿童 loads 231 KB instead of 246 KB,
- * the glossary's alternatives each reading a chunk). Pagefind 1.6 reads it from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE when its service starts;
+ * 35 KB here). A query token reads one chunk, and each glossary alternative of a term another, so
+ * small chunks keep a query's download small: about 5 KB each (146 files). Measured on the search
+ * page (all it loads, uncompressed) for 儿童 / 家暴 (eight alternatives): 2500 (11 KB chunks)
+ * 246 / over 256 KB; 1500 (7 KB) 236 / 256 KB; 1000 234 / 248 KB. Pagefind 1.6 reads it from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE when its service starts;
  * tests/e2e/search.spec.ts checks that the chunks stay small, so a Pagefind that drops the
  * variable is noticed.
  */
-export const indexChunkSize = 1500;
+export const indexChunkSize = 1000;
 
 export interface SearchIndexSummary {
   records: number;
@@ -177,11 +178,17 @@ async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndex
 }
 
 /**
- * dist/search/glossary.json: each entry's terms, already normalized, as a bare array (notes left
- * out): [["妇联","妇女联合会"], …]. Read back by variants.ts `loadSearchPageGlossary`.
+ * dist/search/glossary.json: one string per entry, its terms (already normalized) joined by
+ * `glossaryWireSeparator`, notes left out: ["妇联|妇女联合会", …] (a third smaller than arrays of
+ * quoted terms; the page loads it before its first query). Read back by variants.ts
+ * `loadSearchPageGlossary`.
  */
-export function searchPageGlossary(): (readonly string[])[] {
-  return glossary.entries.map((e) => e.terms);
+export function searchPageGlossary(): string[] {
+  return glossary.entries.map((e) => {
+    const bad = e.terms.find((t) => t.includes(glossaryWireSeparator));
+    if (bad !== undefined) throw new Error(`src/data/glossary.json: the term ${JSON.stringify(bad)} holds ${glossaryWireSeparator}, which the search page's copy uses between terms`);
+    return e.terms.join(glossaryWireSeparator);
+  });
 }
 
 /**

@@ -129,8 +129,10 @@ describe('glossary.json', () => {
     expect([...loaded.byTerm]).toEqual([...glossary.byTerm]);
     expect(loaded.termsLongestFirst).toEqual(glossary.termsLongestFirst);
     for (const e of loaded.entries) for (const t of e.terms) expect(normalize(t)).toBe(t);
-    expect(() => loadSearchPageGlossary({ entries: [] })).toThrow(/search\/glossary.json: expected an array/);
-    expect(() => loadSearchPageGlossary([['妇联']])).toThrow(/entries\[0\].*at least 2 terms/);
+    expect(() => loadSearchPageGlossary({ entries: [] })).toThrow(/search\/glossary.json: expected an array of strings/);
+    expect(() => loadSearchPageGlossary([['妇联', '妇女联合会']])).toThrow(/expected an array of strings/);
+    expect(() => loadSearchPageGlossary(['妇联'])).toThrow(/entries\[0\].*at least 2 terms/);
+    expect(loadSearchPageGlossary(['妇联|妇女联合会']).byTerm.get('妇女联合会')).toBe(0);
   });
 
 

@@ -266,13 +266,19 @@ export function loadGlossary(json: unknown, file = 'src/data/glossary.json', opt
   return { entries, byTerm, termsLongestFirst };
 }
 
+/** Between the terms of an entry in the search page's copy of the glossary. */
+export const glossaryWireSeparator = '|';
+
 /**
  * The glossary as the build writes it for the search page (search-index.ts `searchPageGlossary`):
- * each entry's normalized terms as a bare array. Checked like the editors' file.
+ * one string per entry, its normalized terms joined by `glossaryWireSeparator`. Checked like the
+ * editors' file.
  */
 export function loadSearchPageGlossary(json: unknown): Glossary {
-  if (!Array.isArray(json)) throw new GlossaryError(`search/glossary.json: expected an array of entries (arrays of terms), got ${describe(json)}`);
-  return loadGlossary({ entries: json.map((terms: unknown) => ({ terms })) }, 'search/glossary.json', { normalized: true });
+  if (!Array.isArray(json) || !json.every((e) => typeof e === 'string')) {
+    throw new GlossaryError(`search/glossary.json: expected an array of strings (an entry's terms joined by ${glossaryWireSeparator}), got ${describe(json)}`);
+  }
+  return loadGlossary({ entries: json.map((entry: string) => ({ terms: entry.split(glossaryWireSeparator) })) }, 'search/glossary.json', { normalized: true });
 }
 
 /** At most this many alternatives per term (the containment rule can combine a lot). */
