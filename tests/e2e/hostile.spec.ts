@@ -12,10 +12,12 @@ interface Clause {
 }
 
 const clauses = JSON.parse(readFileSync('.build/hostile-dist/data/clauses.json', 'utf8')) as Clause[];
-/** Every page that shows a clause in full: its own, and a goal's or measure's domain page. */
+/** Every page that shows a clause in full: its own, a goal's or measure's domain page, and its plan's whole-plan page. */
 const shownOn = (c: Clause): string[] => {
   const own = c.url.replace(/#.*$/, '');
-  return /\/d\d+\/[gm]\d+\/$/.test(own) ? [own, own.replace(/[gm]\d+\/$/, '')] : [own];
+  const [doc, plan] = c.id.split('.');
+  const full = plan !== undefined && /^p\d+$/.test(plan) ? [`/${doc}/${plan}/full/`] : [];
+  return [...(/\/d\d+\/[gm]\d+\/$/.test(own) ? [own, own.replace(/[gm]\d+\/$/, '')] : [own]), ...full];
 };
 const pages = [...new Set(clauses.flatMap(shownOn))];
 
