@@ -77,12 +77,12 @@ function section(anchor: string, heading: string, level: 2 | 3 | 4, children: (B
 }
 
 /** A unit with its verbatim text, one paragraph per source line, and its citation and permalink to copy. */
-function unitElement(unit: Unit, level: 2 | 3 | 5, linkToPage: boolean, anchor = unit.anchor): MdxJsxFlowElement {
+function unitElement(unit: Unit, level: 2 | 3, linkToPage: boolean): MdxJsxFlowElement {
   return jsx(
     'Unit',
     {
       uid: unit.id,
-      anchor,
+      anchor: unit.anchor,
       kind: unit.kind,
       label: unit.label,
       heading: unit.title ?? undefined,
@@ -90,6 +90,27 @@ function unitElement(unit: Unit, level: 2 | 3 | 5, linkToPage: boolean, anchor =
       level: String(level),
       citation: unit.citation,
       permalink: unit.permalink,
+    },
+    unit.lines.map((l) => paragraph(text(l.text))),
+  );
+}
+
+/**
+ * A unit on a whole-plan page: its verbatim text, one paragraph per source line, its heading and
+ * ID, anchored by its ID within the plan and linking to the page that shows it by itself. No
+ * citation or permalink to copy: a whole plan of those would weigh more than the plan's text
+ * (FullUnit.astro); the unit's own page has them.
+ */
+function fullUnitElement(unit: Unit, level: 2 | 3 | 5): MdxJsxFlowElement {
+  return jsx(
+    'FullUnit',
+    {
+      uid: unit.id,
+      anchor: fullPageAnchor(unit.id),
+      label: unit.label,
+      heading: unit.title ?? undefined,
+      href: unit.url,
+      level: String(level),
     },
     unit.lines.map((l) => paragraph(text(l.text))),
   );
@@ -192,14 +213,12 @@ export function pageTree(page: Page, site: Site): Root {
 /**
  * A whole plan, every line of it in document order: the preamble, then each part under its heading
  * as written; in 二, each domain with its 主要目标： and 策略措施： lines as written. Units are
- * anchored by their ID within the plan (fullPageAnchor) and link to the page that shows them alone.
+ * <FullUnit>s (fullUnitElement), anchored by their ID within the plan (fullPageAnchor) and linking
+ * to the page that shows them alone.
  */
 function wholePlan(doc: Site['docs'][number], plan: Plan, unit: (id: string) => Unit): (BlockContent | MdxJsxFlowElement)[] {
   const planId = ids.plan(doc, plan);
-  const whole = (id: string, level: 2 | 3 | 5) => {
-    const u = unit(id);
-    return unitElement(u, level, true, fullPageAnchor(u.id));
-  };
+  const whole = (id: string, level: 2 | 3 | 5) => fullUnitElement(unit(id), level);
   const asWritten = (line: Line) => line.marker.trim() + line.text;
   return [
     ...(plan.preamble.length > 0 ? [whole(`${planId}.preamble`, 2)] : []),

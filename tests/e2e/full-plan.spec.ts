@@ -1,10 +1,12 @@
 // The whole-plan pages (/<doc>/p<n>/full/): reached from the plan page, listed in the sitemap,
-// holding every unit of the plan from /data/clauses.json in document order with its text verbatim,
-// and printed in one go with a real button.
+// holding every unit of the plan from /data/clauses.json in document order with its text verbatim
+// and a link to its own page (where its citation tools are), and printed in one go with a real
+// button.
 import { expect, test } from '@playwright/test';
 
 interface Clause {
   id: string;
+  url: string;
   kind: string;
   planTitle: string | null;
   text: string;
@@ -42,6 +44,7 @@ test('each plan page links to its whole-plan page, which holds every unit of the
           anchor: el.id,
           idShown: el.querySelector('.unit-id')?.textContent ?? '',
           lines: Array.from(el.querySelectorAll('.unit-body p'), (p) => p.textContent ?? ''),
+          ownPage: Array.from(el.querySelectorAll('a.unit-page'), (a) => a.getAttribute('href')),
         })),
       );
       expect(shown.map((u) => u.id), 'unit ids on the page, in order').toEqual(plan.clauses.map((c) => c.id));
@@ -52,8 +55,20 @@ test('each plan page links to its whole-plan page, which holds every unit of the
         expect(unit?.idShown, `${clause.id} shows its ID`).toContain(clause.id);
         // Its anchor is its ID within the plan: luozheng-2022-62.p1.d1.g2 → #d1.g2.
         expect(unit?.anchor).toBe(clause.id.split('.').slice(2).join('.'));
+        // It links to its own page, where its citation and permalink are.
+        expect(unit?.ownPage, `${clause.id} links to its own page`).toEqual([clause.url]);
         for (const line of clause.text.split('\n')) expect(mainText.includes(line), `${clause.id}: “${line.slice(0, 30)}…” on the page`).toBe(true);
       });
+
+      // Lean, to stay within the page budget: no citation tools, and no scoped-style attribute on
+      // any element of a unit (budgets.spec.ts weighs the page).
+      const main = page.getByRole('main');
+      await expect(main.getByRole('button', { name: /^复制/ })).toHaveCount(0);
+      await expect(main.locator('[data-copy], details.cite')).toHaveCount(0);
+      const scoped = await main.locator('article[data-unit-id], article[data-unit-id] *').evaluateAll((els) =>
+        els.filter((el) => el.getAttributeNames().some((a) => a.startsWith('data-astro-cid'))).map((el) => el.outerHTML.slice(0, 80)),
+      );
+      expect(scoped, 'unit elements with data-astro-cid attributes').toEqual([]);
     });
   }
 });

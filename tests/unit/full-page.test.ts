@@ -1,5 +1,7 @@
 // The whole-plan page (/<doc>/p<n>/full/): every line of the plan, in order, each unit once with
-// its stable ID, and anchors that never collide, for the real document and the hostile fixture.
+// its stable ID, its verbatim text and a link to its own page (not the citation tools, which would
+// make the page too heavy), and anchors that never collide, for the real document and the hostile
+// fixture.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
@@ -54,7 +56,24 @@ for (const [name, site] of Object.entries(sites)) {
         it(`${page.url} holds every unit of ${planId}, once each, in document order`, () => {
           const expected = site.units.filter((u) => u.id.startsWith(`${planId}.`)).map((u) => u.id);
           expect(expected.length).toBeGreaterThan(0);
-          expect(elements(tree, 'Unit').map((el) => attr(el, 'uid'))).toEqual(expected);
+          expect(elements(tree, 'FullUnit').map((el) => attr(el, 'uid'))).toEqual(expected);
+        });
+
+        it(`${page.url} shows each unit's text verbatim and links it to its own page, without citation tools`, () => {
+          // The lean <FullUnit>, not <Unit> with its citation block and copy buttons (page weight).
+          expect(elements(tree, 'Unit')).toEqual([]);
+          for (const el of elements(tree, 'FullUnit')) {
+            const unit = site.unit.get(attr(el, 'uid') ?? '');
+            expect(unit, attr(el, 'uid')).toBeDefined();
+            expect(el.children.map((c) => toString(c)).join('\n'), unit?.id).toBe(unit?.text);
+            expect(el.children.every((c) => c.type === 'paragraph'), unit?.id).toBe(true);
+            expect(attr(el, 'label'), unit?.id).toBe(unit?.label);
+            expect(attr(el, 'heading'), unit?.id).toBe(unit?.title ?? undefined);
+            expect(attr(el, 'href'), unit?.id).toBe(unit?.url);
+            expect(el.attributes.map((a) => (a.type === 'mdxJsxAttribute' ? a.name : '')).sort()).toEqual(
+              ['anchor', 'href', 'label', 'level', 'uid', ...(unit?.title == null ? [] : ['heading'])].sort(),
+            );
+          }
         });
 
         it(`${page.url} holds every line of the plan, as written and in order`, () => {
@@ -70,12 +89,12 @@ for (const [name, site] of Object.entries(sites)) {
         });
 
         it(`${page.url} gives every unit and section its own anchor`, () => {
-          const anchors = [...elements(tree, 'Unit'), ...elements(tree, 'Section')].flatMap((el) => {
+          const anchors = [...elements(tree, 'FullUnit'), ...elements(tree, 'Section')].flatMap((el) => {
             const anchor = attr(el, 'anchor') ?? '';
             return [anchor, `${anchor}-heading`];
           });
           expect(anchors.filter((a, i) => anchors.indexOf(a) !== i)).toEqual([]);
-          for (const el of elements(tree, 'Unit')) expect(attr(el, 'anchor')).toBe(fullPageAnchor(attr(el, 'uid') ?? ''));
+          for (const el of elements(tree, 'FullUnit')) expect(attr(el, 'anchor')).toBe(fullPageAnchor(attr(el, 'uid') ?? ''));
         });
 
         it(`${page.url} stands outside previous/next and is listed after its plan`, () => {
