@@ -72,8 +72,8 @@ function list(items: (PhrasingContent[] | { line: PhrasingContent[]; sub: List }
   };
 }
 
-function section(anchor: string, heading: string, level: 2 | 3 | 4, children: (BlockContent | MdxJsxFlowElement)[]): MdxJsxFlowElement {
-  return jsx('Section', { anchor, heading, level: String(level) }, children);
+function section(anchor: string, heading: string, level: 2 | 3 | 4, children: (BlockContent | MdxJsxFlowElement)[], within?: string): MdxJsxFlowElement {
+  return jsx('Section', { anchor, heading, level: String(level), within }, children);
 }
 
 /** A unit with its verbatim text, one paragraph per source line, and its citation and permalink to copy. */
@@ -235,8 +235,9 @@ function wholePlan(doc: Site['docs'][number], plan: Plan, unit: (id: string) => 
             return part.domains.map((d) => {
               const domainId = ids.domain(doc, plan, d);
               return section(`d${d.number}`, domainTitle(d), 3, [
-                section(`d${d.number}.goals`, asWritten(d.goalsHeading), 4, d.goals.map((g) => whole(`${domainId}.g${g.number}`, 5))),
-                section(`d${d.number}.measures`, asWritten(d.measuresHeading), 4, d.measures.map((m) => whole(`${domainId}.m${m.number}`, 5))),
+                // Named with their domain (（一）妇女与健康 主要目标：), since every domain has the two.
+                section(`d${d.number}.goals`, asWritten(d.goalsHeading), 4, d.goals.map((g) => whole(`${domainId}.g${g.number}`, 5)), `d${d.number}`),
+                section(`d${d.number}.measures`, asWritten(d.measuresHeading), 4, d.measures.map((m) => whole(`${domainId}.m${m.number}`, 5)), `d${d.number}`),
               ]);
             });
           default:

@@ -97,6 +97,23 @@ for (const [name, site] of Object.entries(sites)) {
           for (const el of elements(tree, 'FullUnit')) expect(attr(el, 'anchor')).toBe(fullPageAnchor(attr(el, 'uid') ?? ''));
         });
 
+        it(`${page.url} names every section apart, as a screen reader's list of regions shows them`, () => {
+          // A section is named by its heading, after the heading of the section it says it is within.
+          const sections = elements(tree, 'Section');
+          const headingOf = new Map(sections.map((el) => [attr(el, 'anchor'), attr(el, 'heading')]));
+          const names = sections.map((el) => {
+            const within = attr(el, 'within');
+            if (within !== undefined) {
+              const outer = sections.find((x) => attr(x, 'anchor') === within);
+              expect(outer, `section ${within}`).toBeDefined();
+              if (outer !== undefined) expect(elements(outer, 'Section').slice(1), `${within} encloses ${attr(el, 'anchor')}`).toContain(el);
+            }
+            return [...(within === undefined ? [] : [headingOf.get(within)]), attr(el, 'heading')].join(' ');
+          });
+          expect(sections.length).toBeGreaterThan(0);
+          expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+        });
+
         it(`${page.url} stands outside previous/next and is listed after its plan`, () => {
           expect(page.prev).toBeNull();
           expect(page.next).toBeNull();
