@@ -265,7 +265,7 @@ async function main(): Promise<void> {
     const rows: Weight[] = [];
     for (const sample of samples) {
       if (sample.type !== 'search') {
-        rows.push(...(await measure(browser, base, meter, sample.type, sample, null)));
+        rows.push(...(await measure(browser, base, meter, sample.label, sample, null)));
         continue;
       }
       // The search page by itself (it preloads Pagefind), then with a first query, then a later one.
@@ -276,7 +276,7 @@ async function main(): Promise<void> {
     console.log(`Budgets (uncompressed): reading pages ≤ ${kb(budgets.readingScriptBytes)} JS; every page ≤ ${kb(budgets.pageBytes)}. 1 KB = 1000 bytes.\n`);
     console.log(table(rows));
     console.log('\nPages measured:');
-    for (const s of samples) console.log(`  ${s.type.padEnd(8)} ${decodeURIComponent(s.path)}`);
+    for (const s of samples) console.log(`  ${s.label.padEnd(8)} ${decodeURIComponent(s.path)}`);
     console.log(`  later query: ${laterSearchQuery}, typed into the search box once the first query's results are shown`);
     const foreign = rows.flatMap((w) => w.foreign.map((url) => `${w.label}: ${url}`));
     console.log(foreign.length === 0 ? '\nRequests to other hosts: none.' : `\nRequests to other hosts:\n  ${foreign.join('\n  ')}`);

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export const budgets = {
-  /** JavaScript a reading page (home, document, plan, part, domain, goal, measure) may load. */
+  /** JavaScript a reading page (home, document, plan, whole plan, part, domain, goal, measure) may load. */
   readingScriptBytes: 25_000,
   /** Everything any page loads until the network is idle (with a query, on the search page). */
   pageBytes: 250_000,
@@ -18,6 +18,7 @@ export type PageType =
   | 'home'
   | 'document'
   | 'plan'
+  | 'full'
   | 'part'
   | 'domain'
   | 'goal'
@@ -30,6 +31,8 @@ export type PageType =
 
 export interface PageSample {
   type: PageType;
+  /** What the benchmark calls it: the type, and for a whole-plan page which plan (full p1). */
+  label: string;
   /** Site-relative URL to load (with ?q=… for the search page). */
   path: string;
   /** Reading pages carry the script budget too. */
@@ -43,7 +46,7 @@ export const laterSearchQuery = '安全头盔';
 
 /** Generated pages carry their kind here (src/layouts/PageLayout.astro). */
 const KIND = /data-page-kind="([a-z]+)"/;
-const GENERATED_KINDS = ['document', 'plan', 'part', 'domain', 'goal', 'measure'] as const;
+const GENERATED_KINDS = ['document', 'plan', 'full', 'part', 'domain', 'goal', 'measure'] as const;
 
 /** Every HTML file under root, as paths relative to it (a/b/index.html), sorted. */
 export function htmlFiles(root: string, dir = root): string[] {
@@ -59,32 +62,46 @@ export function htmlFiles(root: string, dir = root): string[] {
 /**
  * One page per type. Where a type has many pages (goals, domains, actors …), the heaviest HTML of
  * that type stands for it: the pages of one type load the same scripts and stylesheets, so the
- * heaviest HTML makes the heaviest page.
+ * heaviest HTML makes the heaviest page. The whole-plan pages (one per plan, the largest pages of
+ * the site) are all taken, each under its own label.
  */
 export function pageSamples(dist = 'dist'): PageSample[] {
   const heaviest = new Map<string, { file: string; size: number }>();
+  const wholePlans: string[] = [];
   const consider = (key: string, file: string) => {
     const size = statSync(join(dist, file)).size;
     if (size > (heaviest.get(key)?.size ?? -1)) heaviest.set(key, { file, size });
   };
   for (const file of htmlFiles(dist).map((f) => f.split(sep).join('/'))) {
     const kind = KIND.exec(readFileSync(join(dist, file), 'utf8'))?.[1];
-    if (kind !== undefined) consider(kind, file);
+    if (kind === 'full') wholePlans.push(file);
+    else if (kind !== undefined) consider(kind, file);
     else if (/^actors\/[^/]+\/index\.html$/.test(file)) consider('actor', file);
   }
+  const url = (file: string) => `/${file.replace(/index\.html$/, '')}`;
   const pick = (key: string): string => {
     const found = heaviest.get(key);
     if (found === undefined) throw new Error(`No ${key} page in ${dist}/: build the site first (npm run build).`);
-    return `/${found.file.replace(/index\.html$/, '')}`;
+    return url(found.file);
+  };
+  const generated = (kind: (typeof GENERATED_KINDS)[number]): PageSample[] => {
+    if (kind !== 'full') return [{ type: kind, label: kind, path: pick(kind), reading: true }];
+    if (wholePlans.length === 0) throw new Error(`No whole-plan page in ${dist}/: build the site first (npm run build).`);
+    // luozheng-2022-62/p1/full/index.html → full p1 (with the document too when there are several).
+    const docs = new Set(wholePlans.map((f) => f.split('/')[0]));
+    return wholePlans.map((file) => {
+      const [doc, plan] = file.split('/');
+      return { type: kind, label: `full ${docs.size > 1 ? `${doc ?? ''}/` : ''}${plan ?? ''}`, path: url(file), reading: true };
+    });
   };
   return [
-    { type: 'home', path: '/', reading: true },
-    ...GENERATED_KINDS.map((kind) => ({ type: kind, path: pick(kind), reading: true })),
-    { type: 'targets', path: '/targets/', reading: false },
-    { type: 'actors', path: '/actors/', reading: false },
-    { type: 'actor', path: pick('actor'), reading: false },
-    { type: 'search', path: `/search/?q=${encodeURIComponent(searchQuery)}`, reading: false },
-    { type: '404', path: '/no-such-page/', reading: false },
+    { type: 'home', label: 'home', path: '/', reading: true },
+    ...GENERATED_KINDS.flatMap(generated),
+    { type: 'targets', label: 'targets', path: '/targets/', reading: false },
+    { type: 'actors', label: 'actors', path: '/actors/', reading: false },
+    { type: 'actor', label: 'actor', path: pick('actor'), reading: false },
+    { type: 'search', label: 'search', path: `/search/?q=${encodeURIComponent(searchQuery)}`, reading: false },
+    { type: '404', label: '404', path: '/no-such-page/', reading: false },
   ];
 }
 

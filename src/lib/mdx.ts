@@ -6,10 +6,10 @@ import type { MdxJsxFlowElement } from 'mdast-util-mdx';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
-import type { Domain } from './model';
+import type { Domain, Line, Plan } from './model';
 import { textOf } from './model';
 import { domainKey, type Link } from './links';
-import { citeSectionTitle, domainTitle, ids, urlOf, type Page, type Site, type Unit } from './site';
+import { citeSectionTitle, domainTitle, fullPageAnchor, ids, urlOf, type Page, type Site, type Unit } from './site';
 
 /**
  * A paragraph that starts with `import ` or `export ` would be taken by MDX as module code; the
@@ -72,8 +72,8 @@ function list(items: (PhrasingContent[] | { line: PhrasingContent[]; sub: List }
   };
 }
 
-function section(anchor: string, heading: string, level: 2 | 3, children: (BlockContent | MdxJsxFlowElement)[]): MdxJsxFlowElement {
-  return jsx('Section', { anchor, heading, level: String(level) }, children);
+function section(anchor: string, heading: string, level: 2 | 3 | 4, children: (BlockContent | MdxJsxFlowElement)[], within?: string): MdxJsxFlowElement {
+  return jsx('Section', { anchor, heading, level: String(level), within }, children);
 }
 
 /** A unit with its verbatim text, one paragraph per source line, and its citation and permalink to copy. */
@@ -90,6 +90,27 @@ function unitElement(unit: Unit, level: 2 | 3, linkToPage: boolean): MdxJsxFlowE
       level: String(level),
       citation: unit.citation,
       permalink: unit.permalink,
+    },
+    unit.lines.map((l) => paragraph(text(l.text))),
+  );
+}
+
+/**
+ * A unit on a whole-plan page: its verbatim text, one paragraph per source line, its heading and
+ * ID, anchored by its ID within the plan and linking to the page that shows it by itself. No
+ * citation or permalink to copy: a whole plan of those would weigh more than the plan's text
+ * (FullUnit.astro); the unit's own page has them.
+ */
+function fullUnitElement(unit: Unit, level: 2 | 3 | 5): MdxJsxFlowElement {
+  return jsx(
+    'FullUnit',
+    {
+      uid: unit.id,
+      anchor: fullPageAnchor(unit.id),
+      label: unit.label,
+      heading: unit.title ?? undefined,
+      href: unit.url,
+      level: String(level),
     },
     unit.lines.map((l) => paragraph(text(l.text))),
   );
@@ -116,7 +137,12 @@ export function pageTree(page: Page, site: Site): Root {
         section('plans', '规划', 2, [
           list(c.doc.plans.map((plan) => {
             const domains = plan.parts[1].domains;
-            return [link(urlOf(ids.plan(c.doc, plan)), plan.title.text), counts(sum(domains, 'goals'), sum(domains, 'measures'))];
+            return [
+              link(urlOf(ids.plan(c.doc, plan)), plan.title.text),
+              counts(sum(domains, 'goals'), sum(domains, 'measures')),
+              text('；'),
+              link(urlOf(ids.full(c.doc, plan)), '全文（单页）'),
+            ];
           })),
         ]),
       );
@@ -124,8 +150,9 @@ export function pageTree(page: Page, site: Site): Root {
       break;
     }
     case 'plan': {
-      children.push(...units(page.id).map((u) => unitElement(u, 2, false)));
       const { doc, plan } = c;
+      children.push(paragraph(link(urlOf(ids.full(doc, plan)), '本规划全文（单页，便于通读和打印）')));
+      children.push(...units(page.id).map((u) => unitElement(u, 2, false)));
       children.push(
         section('contents', '目录', 2, [
           list(plan.parts.map((part, k) => {
@@ -136,6 +163,9 @@ export function pageTree(page: Page, site: Site): Root {
       );
       break;
     }
+    case 'full':
+      children.push(...wholePlan(c.doc, c.plan, unit));
+      break;
     case 'part': {
       const part = c.plan.parts[c.part - 1];
       if (part?.role === 'domains') children.push(section('domains', '发展领域', 2, [domainList(c.doc, c.plan, part.domains)]));
@@ -178,6 +208,45 @@ export function pageTree(page: Page, site: Site): Root {
     }
   }
   return { type: 'root', children };
+}
+
+/**
+ * A whole plan, every line of it in document order: the preamble, then each part under its heading
+ * as written; in 二, each domain with its 主要目标： and 策略措施： lines as written. Units are
+ * <FullUnit>s (fullUnitElement), anchored by their ID within the plan (fullPageAnchor) and linking
+ * to the page that shows them alone.
+ */
+function wholePlan(doc: Site['docs'][number], plan: Plan, unit: (id: string) => Unit): (BlockContent | MdxJsxFlowElement)[] {
+  const planId = ids.plan(doc, plan);
+  const whole = (id: string, level: 2 | 3 | 5) => fullUnitElement(unit(id), level);
+  const asWritten = (line: Line) => line.marker.trim() + line.text;
+  return [
+    ...(plan.preamble.length > 0 ? [whole(`${planId}.preamble`, 2)] : []),
+    ...plan.parts.map((part, k) => {
+      const partId = ids.part(doc, plan, k + 1);
+      const body = (() => {
+        switch (part.role) {
+          case 'general':
+            return [
+              ...(part.guidance === null ? [] : [whole(`${partId}.guidance`, 3)]),
+              ...part.principles.map((p) => whole(`${partId}.r${p.number}`, 3)),
+            ];
+          case 'domains':
+            return part.domains.map((d) => {
+              const domainId = ids.domain(doc, plan, d);
+              return section(`d${d.number}`, domainTitle(d), 3, [
+                // Named with their domain (（一）妇女与健康 主要目标：), since every domain has the two.
+                section(`d${d.number}.goals`, asWritten(d.goalsHeading), 4, d.goals.map((g) => whole(`${domainId}.g${g.number}`, 5)), `d${d.number}`),
+                section(`d${d.number}.measures`, asWritten(d.measuresHeading), 4, d.measures.map((m) => whole(`${domainId}.m${m.number}`, 5)), `d${d.number}`),
+              ]);
+            });
+          default:
+            return part.items.map((item) => whole(`${partId}.i${item.number}`, 3));
+        }
+      })();
+      return section(`part${k + 1}`, asWritten(part.heading), 2, body);
+    }),
+  ];
 }
 
 /** Linked units, each with the key terms it shares with this one as the reason; nothing when none. */

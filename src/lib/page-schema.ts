@@ -2,7 +2,8 @@
 // (breadcrumbs, previous/next, table of contents) without reading the model again.
 import { z } from 'astro/zod';
 
-export const pageKinds = ['document', 'plan', 'part', 'domain', 'goal', 'measure'] as const;
+/** `full` is a whole plan on one page (for reading through and printing). */
+export const pageKinds = ['document', 'plan', 'full', 'part', 'domain', 'goal', 'measure'] as const;
 export type PageKind = (typeof pageKinds)[number];
 
 const link = z.object({ title: z.string(), url: z.string() });
@@ -28,7 +29,7 @@ export const pageSchema = z.object({
   docNumber: z.string().nullable(),
   planTitle: z.string().nullable(),
   domainTitle: z.string().nullable(),
-  /** Goals and measures below this page (documents, plans, domains-part and domain pages). */
+  /** Goals and measures below this page (documents, plans, whole plans, domains-part and domain pages). */
   counts: z.object({ domains: z.number().int(), goals: z.number().int(), measures: z.number().int() }).nullable(),
   /** The seed file and line the page's content starts at. */
   source: z.object({ file: z.string(), line: z.number().int() }),

@@ -15,6 +15,7 @@ export function pageShareTitle(page: Pick<PageData, 'kind' | 'title' | 'planTitl
     switch (page.kind) {
       case 'document':
       case 'plan':
+      case 'full': // 洛阳市妇女发展规划（2021—2030年）全文 · 洛政〔2022〕62号
         return [page.docNumber];
       case 'part':
       case 'domain':

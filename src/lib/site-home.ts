@@ -1,12 +1,15 @@
 // The home page's overview, derived from the collection: each source document with its notice page
-// and its plans, each plan with its domains and their counts of goals and measures.
+// and its plans, each plan with its whole-plan page and its domains with their counts of goals and
+// measures, and (planFigures) of quantified targets.
 import type { PageData } from './page-schema';
 import { byReadingOrder } from './site-nav';
 
-type Page = Pick<PageData, 'kind' | 'url' | 'title' | 'order' | 'docSlug' | 'docNumber' | 'planTitle' | 'domainTitle' | 'counts'>;
+type Page = Pick<PageData, 'id' | 'kind' | 'url' | 'title' | 'order' | 'docSlug' | 'docNumber' | 'planTitle' | 'domainTitle' | 'counts'>;
 
 export interface HomePlan {
   page: Page;
+  /** The whole plan on one page (kind `full`), if there is one. */
+  full: Page | null;
   domains: Page[];
 }
 
@@ -30,13 +33,14 @@ export function homeOverview(pages: readonly Page[]): HomeDocument[] {
     }
     doc.docNumber ??= page.docNumber;
     if (page.kind === 'document') doc.page ??= page;
-    if (page.kind === 'plan') doc.plans.push({ page, domains: [] });
+    if (page.kind === 'plan') doc.plans.push({ page, full: null, domains: [] });
   }
   for (const page of sorted) {
-    if (page.kind !== 'domain') continue;
-    // A domain page lives under its plan: /<doc>/<plan>/<domain>/.
+    if (page.kind !== 'domain' && page.kind !== 'full') continue;
+    // Domain and whole-plan pages live under their plan: /<doc>/<plan>/<domain>/, /<doc>/<plan>/full/.
     const plan = docs.get(page.docSlug)?.plans.find((p) => page.url.startsWith(p.page.url));
-    plan?.domains.push(page);
+    if (page.kind === 'full' && plan !== undefined) plan.full ??= page;
+    if (page.kind === 'domain') plan?.domains.push(page);
   }
   return [...docs.values()];
 }
@@ -44,4 +48,46 @@ export function homeOverview(pages: readonly Page[]): HomeDocument[] {
 /** The label a reader sees for a document: its number (洛政〔2022〕62号) or, lacking one, its title or slug. */
 export function documentLabel(doc: HomeDocument): string {
   return doc.docNumber ?? doc.page?.title ?? doc.docSlug;
+}
+
+/** A domain as the home page's overview shows it: what it is called, where it is, its numbers. */
+export interface DomainFigures {
+  /** The domain's ID, e.g. luozheng-2022-62.p1.d1. */
+  id: string;
+  /** As written, e.g. （一）妇女与健康. */
+  title: string;
+  /** e.g. 妇女与健康. */
+  name: string;
+  url: string;
+  goals: number;
+  measures: number;
+  targets: number;
+}
+
+export interface PlanFigures {
+  /** The plan's ID, e.g. luozheng-2022-62.p1. */
+  id: string;
+  title: string;
+  url: string;
+  domains: DomainFigures[];
+  totals: { goals: number; measures: number; targets: number };
+}
+
+/**
+ * A plan's domains with their numbers of goals and measures (from the pages' counts) and of
+ * quantified targets (src/lib/targets.ts): a target counts for the domain its clause is in, which
+ * its clauseId names (luozheng-2022-62.p1.d1.g2 is in luozheng-2022-62.p1.d1).
+ */
+export function planFigures(plan: HomePlan, targets: readonly { clauseId: string }[]): PlanFigures {
+  const domains = plan.domains.map((d): DomainFigures => ({
+    id: d.id,
+    title: d.title,
+    name: d.domainTitle ?? d.title,
+    url: d.url,
+    goals: d.counts?.goals ?? 0,
+    measures: d.counts?.measures ?? 0,
+    targets: targets.filter((t) => t.clauseId.startsWith(`${d.id}.`)).length,
+  }));
+  const total = (key: 'goals' | 'measures' | 'targets') => domains.reduce((s, d) => s + d[key], 0);
+  return { id: plan.page.id, title: plan.page.title, url: plan.page.url, domains, totals: { goals: total('goals'), measures: total('measures'), targets: total('targets') } };
 }

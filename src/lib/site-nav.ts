@@ -76,3 +76,11 @@ export function nestToc(items: readonly PageData['toc'][number][]): TocNode[] {
 export function byReadingOrder<T extends { data: Pick<PageData, 'order' | 'url'> }>(entries: readonly T[]): T[] {
   return [...entries].sort((a, b) => a.data.order - b.data.order || (a.data.url < b.data.url ? -1 : a.data.url > b.data.url ? 1 : 0));
 }
+
+/**
+ * The address a link prints on paper: `href` resolved against the page it is on, at the site's
+ * public address (`site`, from SITE_URL), e.g. `/luozheng-2022-62/p1/d1/` → `https://…/luozheng-2022-62/p1/d1/`.
+ */
+export function printUrl(href: string, pagePath: string, site: URL | string): string {
+  return new URL(href, new URL(pagePath, site)).href;
+}

@@ -65,6 +65,8 @@ export type Page = PageData & { readonly content: PageContent };
 export type PageContent =
   | { readonly kind: 'document'; readonly doc: Document }
   | { readonly kind: 'plan'; readonly doc: Document; readonly plan: Plan }
+  /** The whole plan on one page, to read through or print in one go. */
+  | { readonly kind: 'full'; readonly doc: Document; readonly plan: Plan }
   | { readonly kind: 'part'; readonly doc: Document; readonly plan: Plan; readonly part: number }
   | { readonly kind: 'domain'; readonly doc: Document; readonly plan: Plan; readonly domain: Domain }
   | { readonly kind: 'goal'; readonly doc: Document; readonly plan: Plan; readonly domain: Domain; readonly goal: Goal }
@@ -94,9 +96,21 @@ export function noticeTitle(doc: Document): string {
 export const ids = {
   doc: (doc: Document) => doc.slug,
   plan: (doc: Document, plan: Plan) => `${doc.slug}.p${plan.index}`,
+  /** The whole-plan page: `luozheng-2022-62.p1.full` ⇄ `/luozheng-2022-62/p1/full/`. */
+  full: (doc: Document, plan: Plan) => `${ids.plan(doc, plan)}.full`,
   part: (doc: Document, plan: Plan, part: number) => `${ids.plan(doc, plan)}.part${part}`,
   domain: (doc: Document, plan: Plan, domain: Domain) => `${ids.plan(doc, plan)}.d${domain.number}`,
 };
+
+/**
+ * Where a unit is on its plan's whole-plan page: its ID without the document and the plan
+ * (`luozheng-2022-62.p1.d1.g2` → `d1.g2`, `….p1.part1.r2` → `part1.r2`, `….p1.preamble` → `preamble`),
+ * so anchors of different domains (d1.g2, d2.g2) never collide there. The notice belongs to no plan.
+ */
+export function fullPageAnchor(unitId: string): string {
+  const [, , ...rest] = unitId.split('.');
+  return rest.join('.');
+}
 
 /** `luozheng-2022-62.p1.d1.g2` → `/luozheng-2022-62/p1/d1/g2/`. */
 export function urlOf(pageId: string): string {
@@ -192,6 +206,13 @@ export function enrich(docs: readonly Document[], siteUrl: string): Site {
         breadcrumbs: planCrumbs, toc: planToc(plan), domainTitle: null, counts, source: sourceOf(plan.position),
         content: { kind: 'plan', doc, plan },
       });
+      const fullId = ids.full(doc, plan);
+      pages.push({
+        ...common, id: fullId, kind: 'full', url: urlOf(fullId), title: `${planTitle}全文`,
+        description: `${planTitle}${inDoc}全文：序言、总体要求，${counts.domains}个发展领域的${counts.goals}项主要目标和${counts.measures}项策略措施，组织实施和监测评估，都在一页上，便于通读和打印。`,
+        breadcrumbs: [...planCrumbs, { title: planTitle, url: urlOf(planId) }], toc: fullToc(plan), domainTitle: null, counts,
+        source: sourceOf(plan.position), content: { kind: 'full', doc, plan },
+      });
       if (plan.preamble.length > 0) {
         unit({ ...common, id: `${planId}.preamble`, kind: 'preamble', number: null, anchor: 'preamble', pageId: planId, ownPage: false, part: null, inPart: null, domain: null, domainHeading: null, label: unitKindNames.preamble, title: null, lines: plan.preamble, position: plan.position });
       }
@@ -264,11 +285,14 @@ export function enrich(docs: readonly Document[], siteUrl: string): Site {
     }
   }
 
-  // Pages were made in reading order: document, plan, 一, 二, each domain then its goals and measures, 三, 四.
-  const ordered = pages;
-  const linked = ordered.map((p, i): Page => {
-    const prev = ordered[i - 1];
-    const next = ordered[i + 1];
+  // Pages were made in reading order: document, plan, its whole-plan page, 一, 二, each domain then
+  // its goals and measures, 三, 四. Previous/next leads through the plan part by part; the whole-plan
+  // page holds all of those at once, so it stands beside that chain, with no previous or next.
+  const chain = pages.filter((p) => p.kind !== 'full');
+  const linked = pages.map((p, i): Page => {
+    const at = chain.indexOf(p);
+    const prev = at > 0 ? chain[at - 1] : undefined;
+    const next = at === -1 ? undefined : chain[at + 1];
     return { ...p, order: i, prev: prev === undefined ? null : linkTo(prev), next: next === undefined ? null : linkTo(next) };
   });
   // Cross-links from the text: each goal's measures, each measure's goals.
@@ -305,6 +329,16 @@ function docToc(doc: Document): PageData['toc'] {
 
 function planToc(plan: Plan): PageData['toc'] {
   return [...(plan.preamble.length > 0 ? [{ anchor: 'preamble', text: unitKindNames.preamble, depth: 2 }] : []), { anchor: 'contents', text: '目录', depth: 2 }];
+}
+
+function fullToc(plan: Plan): PageData['toc'] {
+  return [
+    ...(plan.preamble.length > 0 ? [{ anchor: 'preamble', text: unitKindNames.preamble, depth: 2 }] : []),
+    ...plan.parts.flatMap((part, k) => [
+      { anchor: `part${k + 1}`, text: partTitle(plan, k + 1), depth: 2 },
+      ...(part.role === 'domains' ? part.domains.map((d) => ({ anchor: `d${d.number}`, text: domainTitle(d), depth: 3 })) : []),
+    ]),
+  ];
 }
 
 function partToc(plan: Plan, n: number): PageData['toc'] {

@@ -14,6 +14,7 @@ const pageTypes: { name: string; path: string; ready?: (page: Page) => Promise<v
   { name: 'home', path: '/' },
   { name: 'document (notice)', path: '/luozheng-2022-62/' },
   { name: 'plan', path: '/luozheng-2022-62/p1/' },
+  { name: 'whole plan', path: '/luozheng-2022-62/p1/full/' },
   { name: 'part', path: '/luozheng-2022-62/p1/part1/' },
   { name: 'domain', path: '/luozheng-2022-62/p1/d1/' },
   { name: 'goal', path: '/luozheng-2022-62/p1/d1/g3/' },

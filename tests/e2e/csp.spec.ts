@@ -71,6 +71,11 @@ const works: Record<PageSample['type'], (page: Page) => Promise<void>> = {
   home: headerBoxTakesSlash,
   document: headerBoxTakesSlash,
   plan: headerBoxTakesSlash,
+  // A whole-plan page: its print button is offered only by its script (print-button.ts).
+  full: async (page) => {
+    await headerBoxTakesSlash(page);
+    await expect(page.getByRole('button', { name: '打印全文' })).toBeVisible();
+  },
   part: headerBoxTakesSlash,
   domain: headerBoxTakesSlash,
   goal: headerBoxTakesSlash,

@@ -12,10 +12,12 @@ interface Clause {
 }
 
 const clauses = JSON.parse(readFileSync('.build/hostile-dist/data/clauses.json', 'utf8')) as Clause[];
-/** Every page that shows a clause in full: its own, and a goal's or measure's domain page. */
+/** Every page that shows a clause in full: its own, a goal's or measure's domain page, and its plan's whole-plan page. */
 const shownOn = (c: Clause): string[] => {
   const own = c.url.replace(/#.*$/, '');
-  return /\/d\d+\/[gm]\d+\/$/.test(own) ? [own, own.replace(/[gm]\d+\/$/, '')] : [own];
+  const [doc, plan] = c.id.split('.');
+  const full = plan !== undefined && /^p\d+$/.test(plan) ? [`/${doc}/${plan}/full/`] : [];
+  return [...(/\/d\d+\/[gm]\d+\/$/.test(own) ? [own, own.replace(/[gm]\d+\/$/, '')] : [own]), ...full];
 };
 const pages = [...new Set(clauses.flatMap(shownOn))];
 
@@ -40,8 +42,14 @@ for (const url of pages) {
       // Each source line is one paragraph, shown character for character.
       const paragraphs = await unit.locator('p').allTextContents();
       for (const line of clause.text.split('\n')) expect(paragraphs).toContain(line);
-      // Its citation, titles and all, is what the copy button copies, character for character.
-      await expect(unit.getByRole('button', { name: '复制引用' })).toHaveAttribute('data-copy', clause.citation);
+      if (url.endsWith('/full/')) {
+        // On a whole-plan page a unit has no citation tools, but links to its own page, which has.
+        await expect(unit.getByRole('button')).toHaveCount(0);
+        await expect(unit.locator('a.unit-page')).toHaveAttribute('href', clause.url);
+      } else {
+        // Its citation, titles and all, is what the copy button copies, character for character.
+        await expect(unit.getByRole('button', { name: '复制引用' })).toHaveAttribute('data-copy', clause.citation);
+      }
     }
     // Nothing from the clauses became markup or ran.
     expect(await page.evaluate(() => (globalThis as { pwned?: unknown }).pwned)).toBeUndefined();

@@ -27,8 +27,9 @@ function types(node: Root | Root['children'][number]): string[] {
   return [node.type, ...('children' in node ? node.children.flatMap((c) => types(c as Root['children'][number])) : [])];
 }
 
+/** <Unit>s, and on a whole-plan page <FullUnit>s. */
 function units(node: Root | Root['children'][number]): MdxJsxFlowElement[] {
-  if (node.type === 'mdxJsxFlowElement' && node.name === 'Unit') return [node];
+  if (node.type === 'mdxJsxFlowElement' && (node.name === 'Unit' || node.name === 'FullUnit')) return [node];
   return 'children' in node ? node.children.flatMap((c) => units(c as Root['children'][number])) : [];
 }
 
@@ -52,7 +53,9 @@ describe('MDX from trees keeps hostile clause text literal', () => {
       if ('children' in n) n.children.forEach((c) => visit(c as Root['children'][number]));
     };
     visit(tree);
-    expect([...elementNames].every((n) => ['Unit', 'Section', 'Columns', 'Reference'].includes(n))).toBe(true);
+    expect([...elementNames].every((n) => ['Unit', 'FullUnit', 'Section', 'Columns', 'Reference'].includes(n))).toBe(true);
+    // Whole-plan pages, and only they, show their units lean (no citation tools).
+    expect(units(tree).every((el) => el.name === (page.kind === 'full' ? 'FullUnit' : 'Unit'))).toBe(true);
     for (const el of units(tree)) {
       const uid = el.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'uid')?.value;
       const unit = site.unit.get(String(uid));
@@ -62,7 +65,7 @@ describe('MDX from trees keeps hostile clause text literal', () => {
       const heading = el.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'heading')?.value ?? null;
       expect(heading).toBe(unit?.title ?? null);
       // What the copy buttons copy reaches the component as the model made it.
-      for (const name of ['citation', 'permalink'] as const) {
+      if (el.name === 'Unit') for (const name of ['citation', 'permalink'] as const) {
         expect(el.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value, name).toBe(unit?.[name]);
       }
     }

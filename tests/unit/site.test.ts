@@ -25,6 +25,7 @@ describe('IDs and URLs come from structure', () => {
     expect(byId('luozheng-2022-62.p1.part3.i6')).toMatchObject({ kind: 'implementation', title: '深化调查研究' });
     expect(byId('luozheng-2022-62.notice')).toMatchObject({ url: '/luozheng-2022-62/#notice', kind: 'notice', planTitle: null });
     expect(urlOf('luozheng-2022-62.p1.d1')).toBe('/luozheng-2022-62/p1/d1/');
+    expect(site.pages.find((p) => p.id === 'luozheng-2022-62.p2.full')).toMatchObject({ kind: 'full', url: '/luozheng-2022-62/p2/full/', title: '洛阳市儿童发展规划（2021—2030年）全文' });
   });
 
   it('lets the URL of a unit be derived from its ID and kind (what the search page does)', () => {
@@ -36,13 +37,15 @@ describe('IDs and URLs come from structure', () => {
     expect(enrich([renamed], 'https://plans.example.org').units.map((u) => u.id)).toEqual(site.units.map((u) => u.id));
   });
 
-  it('chains every page to the next in reading order', () => {
-    site.pages.forEach((p, i) => {
-      expect(p.order).toBe(i);
-      expect(p.next?.url ?? null).toBe(site.pages[i + 1]?.url ?? null);
-      expect(p.prev?.url ?? null).toBe(site.pages[i - 1]?.url ?? null);
+  it('chains every page to the next in reading order, except the whole-plan pages, which stand beside the chain', () => {
+    site.pages.forEach((p, i) => expect(p.order).toBe(i));
+    const chain = site.pages.filter((p) => p.kind !== 'full');
+    chain.forEach((p, i) => {
+      expect(p.next?.url ?? null).toBe(chain[i + 1]?.url ?? null);
+      expect(p.prev?.url ?? null).toBe(chain[i - 1]?.url ?? null);
     });
     const kinds = site.pages.map((p) => p.kind);
+    expect(kinds.filter((k) => k === 'full')).toHaveLength(2);
     expect(kinds.filter((k) => k === 'goal')).toHaveLength(147);
     expect(kinds.filter((k) => k === 'measure')).toHaveLength(181);
     expect(kinds.filter((k) => k === 'domain')).toHaveLength(15);
