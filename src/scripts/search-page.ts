@@ -142,6 +142,13 @@ async function fillItem(li: HTMLLIElement, r: Result): Promise<void> {
   li.append(p);
 }
 
+/**
+ * Up to this many characters a query is a term (a word or two: 家暴, 校园霸凌, 三孩政策), whose
+ * words may stand apart in a clause; longer, it is a phrase, to be found as it stands (looking up
+ * the words of a phrase's every equivalent would read dozens of index chunks).
+ */
+const maxTermLength = 6;
+
 let generation = 0;
 /** Results that hold the words of a term (or of an equivalent) apart rather than the term (see run): id → how to say so. */
 let related = new Map<string, string>();
@@ -240,7 +247,7 @@ async function run(s: State): Promise<void> {
   if (only !== undefined && !only.quoted) {
     const quote = (words: readonly string[]) => words.map((w) => `“${w}”`).join('');
     const parts = glossarySplit(only.text, glossary);
-    if (results.length > 0) {
+    if (results.length > 0 && [...only.text].length <= maxTermLength) {
       // After the clauses that hold the term or an equivalent, the clauses that hold the words of
       // one of them apart: a short term joining a glossary word to another (校园霸凌 → 校园 … 欺凌),
       // or an equivalent the plan words differently (虐童 ↔ 虐待儿童 → 虐待 … 儿童). Marked as such.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { levels, rank, termLevel, type Candidate } from '../../src/lib/search/rank';
-import { charCode, chunkRange, confirmed, gramLength, indexTokens, lookupPieces, occurrences, queryPieces, streamChars } from '../../src/lib/search/tokens';
+import { charCode, chunkRange, confirmed, gramLength, indexTokens, lookupPieces, maxCompletePieces, occurrences, queryPieces, streamChars } from '../../src/lib/search/tokens';
 
 /** Where a string occurs in a text, found as the engine finds it: Pagefind's prefix match per piece. */
 function find(text: string, s: string): number[] {
@@ -70,16 +70,17 @@ describe('tokens', () => {
   });
 
   it('looks a long string up by its first and last pieces, and checks the middle in the text', () => {
-    const sixteen = [...'加强儿童家庭教育指导服务体系建设'];
-    expect(lookupPieces(sixteen)).toEqual({ pieces: queryPieces(sixteen), complete: true });
-    const pasted = [...'加强儿童家庭教育指导服务体系建设，推进家庭教育立法'];
+    const upTo = [...'加强儿童家庭教育指导服务体系建设推进家庭教育立法工作健全家庭教育指导'].slice(0, gramLength * maxCompletePieces);
+    expect(upTo).toHaveLength(gramLength * maxCompletePieces);
+    expect(lookupPieces(upTo)).toEqual({ pieces: queryPieces(upTo), complete: true });
+    const pasted = [...'加强儿童家庭教育指导服务体系建设，推进家庭教育立法工作，健全家庭教育指导服务网络'];
     const { pieces, complete } = lookupPieces(pasted);
     expect(complete).toBe(false);
     expect(pieces).toEqual([queryPieces(pasted)[0], { offset: pasted.length - gramLength, token: pasted.slice(-gramLength).map(charCode).join('') }]);
-    const text = '一、加强儿童家庭教育指导服务体系建设，推进家庭教育立法。';
+    const text = '一、加强儿童家庭教育指导服务体系建设，推进家庭教育立法工作，健全家庭教育指导服务网络。';
     expect(find(text, pasted.join(''))).toEqual([2]);
     // Same first and last eight characters at the same distance, another middle: not a match.
-    expect(find('一、加强儿童家庭教育指导工作机制建设，推进家庭教育立法。', pasted.join(''))).toEqual([]);
+    expect(find('一、加强儿童家庭教育指导工作机制建设，推进家庭教育立法工作，健全家庭教育指导服务网络。', pasted.join(''))).toEqual([]);
     expect(confirmed([...'甲乙丙甲乙丁'], [...'甲乙丁'], [0, 3, 9, -1])).toEqual([3]);
   });
 

@@ -55,16 +55,20 @@ export function queryPieces(chars: readonly string[]): Piece[] {
   return pieces;
 }
 
+/** Up to this many pieces, a string is looked up by all of them (see lookupPieces). */
+export const maxCompletePieces = 4;
+
 /**
- * The pieces to look up for a string, and whether their positions prove an occurrence. Up to two
- * pieces (16 characters), all of them: they cover the string. A longer string (a pasted sentence)
- * is looked up by its first and last `gramLength` characters only: together they narrow the
- * candidates to the few places where both stand at the right distance, at the cost of two index
- * chunks instead of one per 8 characters; what lies between must then be checked in the text.
+ * The pieces to look up for a string, and whether their positions prove an occurrence. Up to
+ * `maxCompletePieces` pieces (32 characters), all of them: they cover the string, and the result
+ * needs nothing else. A longer string (a pasted sentence) is looked up by its first and last
+ * `gramLength` characters only: together they narrow the candidates to the few places where both
+ * stand at the right distance, at the cost of two index chunks instead of one per 8 characters;
+ * what lies between must then be checked in the text (one round trip more).
  */
 export function lookupPieces(chars: readonly string[]): { pieces: Piece[]; complete: boolean } {
   const all = queryPieces(chars);
-  if (all.length <= 2) return { pieces: all, complete: true };
+  if (all.length <= maxCompletePieces) return { pieces: all, complete: true };
   const offset = chars.length - gramLength;
   return { pieces: [all[0] as Piece, { offset, token: chars.slice(offset).map(charCode).join('') }], complete: false };
 }
