@@ -6,7 +6,7 @@ import { readFile, readdir, mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { glossaryWireSeparator, normalize } from './search/variants';
+import { glossaryWireAbsent, glossaryWireSeparator, normalize } from './search/variants';
 import { glossary } from './search/site-glossary';
 import { indexChunkStarts } from './search/pagefind-meta';
 import { indexLanguage, indexTokens, streamChars } from './search/tokens';
@@ -168,7 +168,7 @@ async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndex
   await writeFile(path.join(outDir, 'search/units.json'), body);
   await writeFile(path.join(outDir, 'search/vocabulary.json'), JSON.stringify(vocabulary(site.units)));
   // The glossary, checked, for the search page to fetch alongside Pagefind rather than bundle.
-  await writeFile(path.join(outDir, 'search/glossary.json'), JSON.stringify(searchPageGlossary()));
+  await writeFile(path.join(outDir, 'search/glossary.json'), JSON.stringify(searchPageGlossary(site.units.map((u) => u.text))));
   const chunkSizes = await Promise.all(chunkFiles.map(async (f) => (await stat(path.join(bundle, 'index', f))).size));
   const wasm = (await readdir(bundle)).find((f) => /^wasm\..+\.pagefind$/.test(f));
   if (wasm === undefined) throw new Error(`Pagefind wrote no WebAssembly file into ${bundle}`);
@@ -180,15 +180,24 @@ async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndex
 /**
  * dist/search/glossary.json: one string per entry, its terms (already normalized) joined by
  * `glossaryWireSeparator`, notes left out: ["妇联|妇女联合会", …] (a third smaller than arrays of
- * quoted terms; the page loads it before its first query). Read back by variants.ts
- * `loadSearchPageGlossary`.
+ * quoted terms; the page loads it before its first query). A term that none of `texts` holds is
+ * marked with `glossaryWireAbsent` (…|*家暴): everyday words mostly, which lead a query to the
+ * plan's wording but, looked up themselves, would each read an index chunk to find nothing. Read
+ * back by variants.ts `loadSearchPageGlossary`.
  */
-export function searchPageGlossary(): string[] {
-  return glossary.entries.map((e) => {
-    const bad = e.terms.find((t) => t.includes(glossaryWireSeparator));
-    if (bad !== undefined) throw new Error(`src/data/glossary.json: the term ${JSON.stringify(bad)} holds ${glossaryWireSeparator}, which the search page's copy uses between terms`);
-    return e.terms.join(glossaryWireSeparator);
-  });
+export function searchPageGlossary(texts: readonly string[]): string[] {
+  const streams = texts.map((t) => streamChars(normalize(t)).join(''));
+  return glossary.entries.map((e) =>
+    e.terms
+      .map((t) => {
+        if (t.includes(glossaryWireSeparator) || t.startsWith(glossaryWireAbsent)) {
+          throw new Error(`src/data/glossary.json: the term ${JSON.stringify(t)} holds ${glossaryWireSeparator} or begins with ${glossaryWireAbsent}, which the search page's copy uses as marks`);
+        }
+        const stream = streamChars(t).join('');
+        return streams.some((s) => s.includes(stream)) ? t : `${glossaryWireAbsent}${t}`;
+      })
+      .join(glossaryWireSeparator),
+  );
 }
 
 /**

@@ -123,7 +123,7 @@ describe('t2s.json', () => {
 
 describe('glossary.json', () => {
   it('reaches the search page already normalized, and loads there to the same glossary', () => {
-    const copy: unknown = JSON.parse(JSON.stringify(searchPageGlossary()));
+    const copy: unknown = JSON.parse(JSON.stringify(searchPageGlossary([seedText])));
     const loaded = loadSearchPageGlossary(copy);
     expect(loaded.entries.map((e) => e.terms)).toEqual(glossary.entries.map((e) => e.terms));
     expect([...loaded.byTerm]).toEqual([...glossary.byTerm]);
@@ -133,6 +133,21 @@ describe('glossary.json', () => {
     expect(() => loadSearchPageGlossary([['妇联', '妇女联合会']])).toThrow(/expected an array of strings/);
     expect(() => loadSearchPageGlossary(['妇联'])).toThrow(/entries\[0\].*at least 2 terms/);
     expect(loadSearchPageGlossary(['妇联|妇女联合会']).byTerm.get('妇女联合会')).toBe(0);
+  });
+
+  it('marks the terms the text holds nowhere, which lead to their entry but are never looked up', () => {
+    const loaded = loadSearchPageGlossary(JSON.parse(JSON.stringify(searchPageGlossary([seedText]))));
+    const stream = normalizedSeed.replace(/\s/gu, '');
+    expect([...loaded.absent].sort()).toEqual(glossary.termsLongestFirst.filter((t) => !stream.includes(t.replace(/\s/gu, ''))).sort());
+    expect(loaded.absent.has('家暴')).toBe(true);
+    expect(loaded.absent.has('家庭暴力')).toBe(false);
+    // 家暴 itself is looked up (it is the query); of its entry, only what the text holds.
+    expect(expand('家暴', loaded)).toEqual(expand('家暴', glossary).filter((a) => !loaded.absent.has(a)));
+    expect(expand('家暴', loaded)).toContain('家庭暴力');
+    expect(expand('补习班', loaded).every((a) => stream.includes(a))).toBe(true);
+    // A copy made by swapping in an absent term is not looked up either: 县妇联 → 县妇女联合会 is not in the plan.
+    expect(expand('县妇联', glossary)).toContain('县妇女联合会');
+    expect(expand('县妇联', loaded)).not.toContain('县妇女联合会');
   });
 
 

@@ -192,6 +192,12 @@ export interface Glossary {
   readonly byTerm: ReadonlyMap<string, number>;
   /** All normalized terms, longest first (then in code-point order): the containment scan order. */
   readonly termsLongestFirst: readonly string[];
+  /**
+   * Terms the indexed text holds nowhere (known on the search page, from the build): they still
+   * lead a query to their entry, but are never looked up as alternatives, which could match
+   * nothing. Empty when not known.
+   */
+  readonly absent: ReadonlySet<string>;
 }
 
 /** The term with the glossary's other spellings of it. */
@@ -263,11 +269,13 @@ export function loadGlossary(json: unknown, file = 'src/data/glossary.json', opt
     return undefined;
   });
   const termsLongestFirst = [...byTerm.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-  return { entries, byTerm, termsLongestFirst };
+  return { entries, byTerm, termsLongestFirst, absent: new Set() };
 }
 
 /** Between the terms of an entry in the search page's copy of the glossary. */
 export const glossaryWireSeparator = '|';
+/** Before a term of the search page's copy that the indexed text holds nowhere. */
+export const glossaryWireAbsent = '*';
 
 /**
  * The glossary as the build writes it for the search page (search-index.ts `searchPageGlossary`):
@@ -278,7 +286,15 @@ export function loadSearchPageGlossary(json: unknown): Glossary {
   if (!Array.isArray(json) || !json.every((e) => typeof e === 'string')) {
     throw new GlossaryError(`search/glossary.json: expected an array of strings (an entry's terms joined by ${glossaryWireSeparator}), got ${describe(json)}`);
   }
-  return loadGlossary({ entries: json.map((entry: string) => ({ terms: entry.split(glossaryWireSeparator) })) }, 'search/glossary.json', { normalized: true });
+  const absent = new Set<string>();
+  const entries = json.map((entry: string) => ({
+    terms: entry.split(glossaryWireSeparator).map((t) => {
+      if (!t.startsWith(glossaryWireAbsent)) return t;
+      absent.add(t.slice(glossaryWireAbsent.length));
+      return t.slice(glossaryWireAbsent.length);
+    }),
+  }));
+  return { ...loadGlossary({ entries }, 'search/glossary.json', { normalized: true }), absent };
 }
 
 /** At most this many alternatives per term (the containment rule can combine a lot). */
@@ -302,7 +318,7 @@ export function expand(term: string, glossary: Glossary): string[] {
   };
 
   const exact = glossary.byTerm.get(t);
-  if (exact !== undefined) for (const alt of glossary.entries[exact]?.terms ?? []) add(alt);
+  if (exact !== undefined) for (const alt of glossary.entries[exact]?.terms ?? []) if (!glossary.absent.has(alt)) add(alt);
 
   // Containment: choose non-overlapping occurrences, longest terms first.
   const taken: boolean[] = new Array<boolean>(t.length).fill(false);
@@ -322,18 +338,18 @@ export function expand(term: string, glossary: Glossary): string[] {
   parts.sort((a, b) => a.start - b.start);
   for (const part of parts) {
     for (const alt of glossary.entries[part.entry]?.terms ?? []) {
-      if (alt === part.term) continue;
+      if (alt === part.term || glossary.absent.has(alt)) continue;
       add(t.slice(0, part.start) + alt + t.slice(part.start + part.term.length));
     }
   }
   return out;
 }
 
-/** The other terms of the glossary entry a term is (normalized), in file order; [] if it is none. */
+/** The other terms of the glossary entry a term is (normalized), in file order, but for absent ones; [] if it is none. */
 export function equivalents(term: string, glossary: Glossary): string[] {
   const t = normalize(term);
   const entry = glossary.byTerm.get(t);
-  return entry === undefined ? [] : (glossary.entries[entry]?.terms ?? []).filter((x) => x !== t);
+  return entry === undefined ? [] : (glossary.entries[entry]?.terms ?? []).filter((x) => x !== t && !glossary.absent.has(x));
 }
 
 /**
