@@ -22,35 +22,21 @@
  * Environment: CHROMIUM_PATH (default /usr/bin/chromium).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumExecutable } from './chromium';
 import { budgets, categoryOf, laterSearchQuery, pageSamples, searchQuery, type Category, type PageSample } from './page-budgets';
+import { networkQuiet, serveStatic, type Activity, type StaticServer } from './static-server';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
-const HOST = '127.0.0.1';
 const TIMEOUT = 20_000;
 
 class CannotRun extends Error {}
 
 // ---------------------------------------------------------------- static server
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.xml', '.svg']);
 
 interface Sent {
   path: string;
@@ -62,67 +48,22 @@ interface Sent {
 /** What the server has sent, and whether anything is still on its way. */
 interface Meter {
   sent: Sent[];
-  inflight: number;
-  lastActivity: number;
+  activity: Activity;
 }
 
-/** Serves dist/ as a static host does: directories as index.html, unknown paths as 404.html. */
-function serve(root: string): Promise<{ server: Server; base: string; meter: Meter }> {
-  const meter: Meter = { sent: [], inflight: 0, lastActivity: Date.now() };
-  const gzipped = new Map<string, Buffer>();
-  const server = createServer((req, res) => {
-    meter.inflight++;
-    meter.lastActivity = Date.now();
-    res.on('close', () => {
-      meter.inflight--;
-      meter.lastActivity = Date.now();
-    });
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    let file = normalize(join(root, pathname));
-    if (file !== root && !file.startsWith(root + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    let status = 200;
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      status = 404;
-      file = join(root, '404.html');
-    }
-    const ext = extname(file).toLowerCase();
-    const type = TYPES[ext] ?? 'application/octet-stream';
-    const raw = readFileSync(file);
-    let body: Buffer = raw;
-    const headers: Record<string, string | number> = { 'Content-Type': type, 'Cache-Control': 'public, max-age=3600', Vary: 'Accept-Encoding' };
-    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      body = gzipped.get(file) ?? gzipSync(raw, { level: 9 });
-      gzipped.set(file, body);
-      headers['Content-Encoding'] = 'gzip';
-    }
-    headers['Content-Length'] = body.length;
-    res.writeHead(status, headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
-    if (req.method !== 'HEAD') meter.sent.push({ path: pathname, category: categoryOf(type), raw: raw.length, gzip: body.length });
+/** Serves dist/ as a static host does (scripts/static-server.ts), unknown paths as 404.html. */
+async function serve(root: string): Promise<{ server: StaticServer; base: string; meter: Meter }> {
+  const sent: Sent[] = [];
+  const server = await serveStatic(root, {
+    notFoundPage: '404.html',
+    onSent: (s) => sent.push({ path: s.path, category: categoryOf(s.type), raw: s.raw, gzip: s.sent }),
   });
-  return new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, HOST, () => ok({ server, base: `http://${HOST}:${(server.address() as AddressInfo).port}`, meter }));
-  });
+  return { server, base: server.base, meter: { sent, activity: server.activity } };
 }
 
 /** Waits until nothing has been in flight for quietMs. */
-async function networkIdle(meter: Meter, quietMs = 500): Promise<void> {
-  const start = Date.now();
-  while (Date.now() - start < TIMEOUT) {
-    if (meter.inflight <= 0 && Date.now() - meter.lastActivity >= quietMs) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
+function networkIdle(meter: Meter, quietMs = 500): Promise<void> {
+  return networkQuiet(meter.activity, quietMs, TIMEOUT);
 }
 
 // ---------------------------------------------------------------- measuring
@@ -283,7 +224,7 @@ async function main(): Promise<void> {
     console.log(`\nMeasured in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 }
 

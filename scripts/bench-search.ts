@@ -39,20 +39,17 @@
  *   leave "done"; when the container carries data-search-query, it must also equal the new query).
  *   This includes each page's own debounce.
  */
-import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumExecutable } from './chromium';
+import { networkQuiet, serveStatic, type Activity, type StaticServer } from './static-server';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const STOCK_DIR = join(ROOT, '.build', 'bench-stock');
-const HOST = '127.0.0.1';
 const KINDS = ['phrase', 'term', 'number', 'synonym', 'multi', 'quoted', 'traditional'] as const;
 type Kind = (typeof KINDS)[number];
 type SystemName = 'stock' | 'ours';
@@ -135,109 +132,23 @@ function parseArgs(argv: string[]): Options {
 
 // ---------------------------------------------------------------- static server
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.pagefind': 'application/octet-stream',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_filter': 'application/octet-stream',
-};
-
 interface NetMeter {
   /** Response body bytes sent (gzip-compressed for text types, as a CDN would send them). */
   bytes: number;
-  inflight: number;
-  lastActivity: number;
+  activity: Activity;
 }
 
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.csv', '.txt', '.xml', '.svg']);
-
 /**
- * A static server for one root. It counts the bytes it sends: queries run one at a time and each
- * system has its own server, so this is exactly what that system's pages fetched (the page, its
- * scripts, and the requests of Pagefind's Web Worker, which a page-level CDP session would miss).
- * Text types are gzip-compressed when the browser accepts it; Pagefind's own files are already
- * compressed and are sent as they are.
+ * A static server for one root (scripts/static-server.ts). It counts the bytes it sends: queries
+ * run one at a time and each system has its own server, so this is exactly what that system's
+ * pages fetched (the page, its scripts, and the requests of Pagefind's Web Worker, which a
+ * page-level CDP session would miss).
  */
-function serve(root: string): Promise<{ server: Server; base: string; net: NetMeter }> {
-  const net: NetMeter = { bytes: 0, inflight: 0, lastActivity: Date.now() };
-  const gzipped = new Map<string, Buffer>();
-  const server = createServer((req, res) => {
-    net.inflight++;
-    net.lastActivity = Date.now();
-    res.on('close', () => {
-      net.inflight--;
-      net.lastActivity = Date.now();
-    });
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    let file = normalize(join(root, pathname));
-    if (file !== root && !file.startsWith(root + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    let st = existsSync(file) ? statSync(file) : undefined;
-    if (st?.isDirectory()) {
-      if (!pathname.endsWith('/')) {
-        res.writeHead(301, { Location: `${pathname}/` }).end();
-        return;
-      }
-      file = join(file, 'index.html');
-      st = existsSync(file) ? statSync(file) : undefined;
-    }
-    if (!st?.isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-      return;
-    }
-    const ext = extname(file).toLowerCase();
-    const headers: Record<string, string | number> = {
-      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
-      'Cache-Control': 'public, max-age=3600',
-      Vary: 'Accept-Encoding',
-    };
-    let body: Buffer = readFileSync(file);
-    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      let z = gzipped.get(file);
-      if (!z) {
-        z = gzipSync(body);
-        gzipped.set(file, z);
-      }
-      body = z;
-      headers['Content-Encoding'] = 'gzip';
-    }
-    headers['Content-Length'] = body.length;
-    res.writeHead(200, headers);
-    if (req.method === 'HEAD') res.end();
-    else {
-      net.bytes += body.length;
-      res.end(body);
-    }
-  });
-  return new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, HOST, () => {
-      const { port } = server.address() as AddressInfo;
-      ok({ server, base: `http://${HOST}:${port}`, net });
-    });
-  });
+async function serve(root: string): Promise<{ server: StaticServer; base: string; net: NetMeter }> {
+  const net = { bytes: 0 } as NetMeter;
+  const server = await serveStatic(root, { redirectDirectories: true, onSent: (s) => (net.bytes += s.sent) });
+  net.activity = server.activity;
+  return { server, base: server.base, net };
 }
 
 // ---------------------------------------------------------------- stock index + harness
@@ -324,12 +235,8 @@ interface System {
   allIds: (page: Page) => Promise<string[]>;
 }
 
-async function networkQuiet(net: NetMeter, quietMs = 250, maxMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (Date.now() - start < maxMs) {
-    if (net.inflight <= 0 && Date.now() - net.lastActivity >= quietMs) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
+function networkQuietFor(net: NetMeter, quietMs = 250, maxMs = 5000): Promise<void> {
+  return networkQuiet(net.activity, quietMs, maxMs);
 }
 
 /** Installed before any page script: records when data-search-state first becomes "done" for q. */
@@ -417,7 +324,7 @@ async function loadQuery(page: Page, sys: System, q: string, timeout: number): P
     const b = (window as unknown as { __bench: { doneAt: number; queryAttr: string | null } }).__bench;
     return { ms: b.doneAt, qa: b.queryAttr };
   });
-  await networkQuiet(net);
+  await networkQuietFor(net);
   step('quiet');
   const bytesTotal = net.bytes - before;
   const ids = await sys.allIds(page); // untimed, after the byte count
@@ -439,7 +346,7 @@ async function coldQuery(browser: Browser, sys: System, q: string, timeout: numb
     return await loadQuery(await context.newPage(), sys, q, timeout);
   } finally {
     await context.close();
-    await networkQuiet(sys.net, 50);
+    await networkQuietFor(sys.net, 50);
   }
 }
 
@@ -456,7 +363,7 @@ async function urlPass(browser: Browser, sys: System, queries: string[], timeout
     return out;
   } finally {
     await context.close();
-    await networkQuiet(sys.net, 50);
+    await networkQuietFor(sys.net, 50);
   }
 }
 
@@ -485,7 +392,7 @@ async function laterQueries(
     await page.waitForFunction(() => (window as unknown as { __bench: { doneAt: number | null } }).__bench.doneAt !== null, undefined, {
       timeout,
     });
-    await networkQuiet(net);
+    await networkQuietFor(net);
     const box = page.getByRole('searchbox', { name: '搜索' });
     if ((await box.count()) !== 1) {
       throw new CannotRun(`${sys.name}: expected exactly one searchbox named 搜索 on ${sys.searchPath}, found ${await box.count()}`);
@@ -506,7 +413,7 @@ async function laterQueries(
         { q, timeout },
       );
       const bytesToDone = net.bytes - before;
-      await networkQuiet(net);
+      await networkQuietFor(net);
       const bytesTotal = net.bytes - before;
       const ids = r.ms === null ? [] : await readIds(page);
       out.push({ ids, ms: r.ms, busyMs: r.busyMs, bytesToDone, bytesTotal });
@@ -651,7 +558,7 @@ async function main(): Promise<void> {
   await buildStock(clauses, opts.stockDebounce);
   console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  const servers: Server[] = [];
+  const servers: StaticServer[] = [];
   const stockSrv = await serve(STOCK_DIR);
   servers.push(stockSrv.server);
   const systems: System[] = [
@@ -756,7 +663,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    for (const s of servers) s.close();
+    await Promise.all(servers.map((s) => s.close()));
   }
 
   console.log(report.join('\n'));
