@@ -317,25 +317,9 @@ export function expand(term: string, glossary: Glossary): string[] {
     if (alt !== t && alt !== '' && !out.includes(alt) && out.length < MAX_ALTERNATIVES) out.push(alt);
   };
 
-  const exact = glossary.byTerm.get(t);
-  if (exact !== undefined) for (const alt of glossary.entries[exact]?.terms ?? []) if (!glossary.absent.has(alt)) add(alt);
-
-  // Containment: choose non-overlapping occurrences, longest terms first.
-  const taken: boolean[] = new Array<boolean>(t.length).fill(false);
-  const parts: { start: number; term: string; entry: number }[] = [];
-  for (const g of glossary.termsLongestFirst) {
-    if (g.length >= t.length) continue; // the whole term is handled by the exact rule
-    const entry = glossary.byTerm.get(g);
-    if (entry === undefined || entry === exact) continue;
-    for (let from = t.indexOf(g); from !== -1; from = t.indexOf(g, from + 1)) {
-      let free = true;
-      for (let i = from; i < from + g.length; i++) if (taken[i]) free = false;
-      if (!free) continue;
-      for (let i = from; i < from + g.length; i++) taken[i] = true;
-      parts.push({ start: from, term: g, entry });
-    }
-  }
-  parts.sort((a, b) => a.start - b.start);
+  for (const alt of equivalents(t, glossary)) add(alt);
+  // Parts that belong to the entry matched whole are skipped: its terms are there already.
+  const parts = containedTerms(t, glossary, glossary.byTerm.get(t));
   for (const part of parts) {
     for (const alt of glossary.entries[part.entry]?.terms ?? []) {
       if (alt === part.term || glossary.absent.has(alt)) continue;
@@ -343,6 +327,27 @@ export function expand(term: string, glossary: Glossary): string[] {
     }
   }
   return out;
+}
+
+/**
+ * The glossary terms inside a normalized text (shorter than it), as non-overlapping occurrences
+ * chosen longest term first, then left to right; in text order. Terms of `skipEntry` are left out
+ * (they take no place either).
+ */
+function containedTerms(t: string, glossary: Glossary, skipEntry?: number): { start: number; term: string; entry: number }[] {
+  const taken: boolean[] = new Array<boolean>(t.length).fill(false);
+  const found: { start: number; term: string; entry: number }[] = [];
+  for (const g of glossary.termsLongestFirst) {
+    if (g.length >= t.length) continue; // a whole term is its entry's business
+    const entry = glossary.byTerm.get(g);
+    if (entry === undefined || entry === skipEntry) continue;
+    for (let from = t.indexOf(g); from !== -1; from = t.indexOf(g, from + 1)) {
+      if (taken.slice(from, from + g.length).some((x) => x)) continue;
+      taken.fill(true, from, from + g.length);
+      found.push({ start: from, term: g, entry });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** The other terms of the glossary entry a term is (normalized), in file order, but for absent ones; [] if it is none. */
@@ -363,18 +368,8 @@ export function glossarySplit(term: string, glossary: Glossary, maxLength = 6): 
   const t = normalize(term);
   const chars = [...t];
   if (chars.length > maxLength || chars.length < 3) return [];
-  const taken: (string | null)[] = new Array<string | null>(t.length).fill(null);
-  const found: { start: number; term: string }[] = [];
-  for (const g of glossary.termsLongestFirst) {
-    if (g.length >= t.length) continue;
-    for (let from = t.indexOf(g); from !== -1; from = t.indexOf(g, from + 1)) {
-      if (taken.slice(from, from + g.length).some((x) => x !== null)) continue;
-      for (let i = from; i < from + g.length; i++) taken[i] = g;
-      found.push({ start: from, term: g });
-    }
-  }
+  const found = containedTerms(t, glossary);
   if (found.length === 0) return [];
-  found.sort((a, b) => a.start - b.start);
   const parts: string[] = [];
   let at = 0;
   for (const f of found) {
