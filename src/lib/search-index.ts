@@ -41,10 +41,9 @@ export interface UnitsTable {
 }
 
 /** How many characters of the unit's stream are its title (0 when the title is not its first sentence). */
-function titleLength(unit: Unit): number {
+function titleLength(unit: Unit, text: readonly string[]): number {
   if (unit.title === null) return 0;
   const title = streamChars(normalize(unit.title));
-  const text = streamChars(normalize(unit.text));
   return title.every((ch, i) => text[i] === ch) ? title.length : 0;
 }
 
@@ -104,10 +103,13 @@ export async function buildSearchIndex(site: Site, outDir: string): Promise<Sear
 async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndexSummary> {
   const { index, errors } = await pagefind.createIndex({});
   if (index === undefined) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  // Each unit's text as the index holds it: normalized, without whitespace (tokens.ts).
+  const streams = new Map(site.units.map((unit) => [unit, streamChars(normalize(unit.text))]));
+  const streamOf = (unit: Unit): string[] => streams.get(unit) ?? [];
   for (const unit of site.units) {
     const added = await index.addCustomRecord({
       url: unit.url,
-      content: indexTokens(streamChars(normalize(unit.text))).join(' '),
+      content: indexTokens(streamOf(unit)).join(' '),
       language: indexLanguage,
       meta: { id: unit.id, title: unit.title ?? unit.label, text: unit.text },
     });
@@ -135,7 +137,7 @@ async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndex
     if (!documents.includes(unit.docSlug)) documents.push(unit.docSlug);
     const localId = unit.id.startsWith(`${unit.docSlug}.`) ? unit.id.slice(unit.docSlug.length + 1) : null;
     if (localId === null) throw new Error(`Unit id ${unit.id} does not begin with its document's slug ${unit.docSlug} and a dot`);
-    const row: UnitRow = [localId, unitKinds.indexOf(unit.kind), domain, titleLength(unit), planIndex, labelCell(unit), streamChars(normalize(unit.text)).length, documents.indexOf(unit.docSlug)];
+    const row: UnitRow = [localId, unitKinds.indexOf(unit.kind), domain, titleLength(unit, streamOf(unit)), planIndex, labelCell(unit), streamOf(unit).length, documents.indexOf(unit.docSlug)];
     rowOf.set(unit.url, row);
   }
   const order = new Map(site.units.map((u, i) => [u.url, i]));
