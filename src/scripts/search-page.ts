@@ -247,6 +247,10 @@ async function run(s: State): Promise<void> {
   if (only !== undefined && !only.quoted) {
     const quote = (words: readonly string[]) => words.map((w) => `“${w}”`).join('');
     const parts = glossarySplit(only.text, glossary);
+    /** Whether the term itself occurs (rather than only glossary equivalents of it). */
+    const itself = results.filter((r) => r.distance === 0);
+    const verbatim = itself.length > 0 && !(await engine.onlyAcrossWords(only.text, itself));
+    if (mine !== generation) return;
     if (results.length > 0 && [...only.text].length <= maxTermLength) {
       // After the clauses that hold the term or an equivalent, the clauses that hold the words of
       // one of them apart: a short term joining a glossary word to another (校园霸凌 → 校园 … 欺凌),
@@ -266,6 +270,24 @@ async function run(s: State): Promise<void> {
         results = [...results, ...[...apart.values()].map((x) => x.r)];
         expansion.hidden = false;
         expansion.textContent = `${expansion.textContent === '' ? '' : `${expansion.textContent}。`}后 ${apart.size} 条结果没有连续出现“${only.raw}”或其同义词，而是分别包含其中的词语。`;
+      }
+    }
+    // A short query the plan holds nowhere may be a short form the glossary does not know (义教 →
+    // 义务教育, 公卫 → 公共卫生): after what was found, the clauses holding the long forms its
+    // characters mark, each marked with the form it holds.
+    const forms = verbatim ? [] : await engine.longForms(only.text);
+    if (mine !== generation) return;
+    if (forms.length > 0) {
+      const [head, ...others] = forms.map((f) => f.text);
+      const found = await engine.search({ raw: only.raw, terms: [{ raw: only.raw, text: head ?? '', quoted: false, alternatives: others }] });
+      if (mine !== generation) return;
+      const added = found.filter((r) => !results.some((x) => x.id === r.id));
+      for (const r of added) related.set(r.id, `包含“${forms[r.distance]?.text ?? ''}”（“${only.raw}”可能是其简称）`);
+      results = [...results, ...added];
+      if (added.length > 0) {
+        expansion.hidden = false;
+        const said = `“${only.raw}”可能是${quote(forms.map((f) => f.text))}的简称`;
+        expansion.textContent = results.length === added.length ? `规划中没有“${only.raw}”。${said}，以下条文包含这些说法。` : `${expansion.textContent === '' ? '' : `${expansion.textContent}。`}${said}：后 ${added.length} 条结果包含这些说法。`;
       }
     }
     // Nothing holds a long pasted text: the clauses holding one of its passages, each marked with

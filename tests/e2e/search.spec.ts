@@ -222,3 +222,31 @@ test('when the index does not download, the page says so and the next search tri
   expect(ids.slice(0, 2).sort()).toEqual(['luozheng-2022-62.p2.d2.g3', 'luozheng-2022-62.p2.d2.m4']);
   await expect(page.locator('#search-suggestions')).toBeHidden();
 });
+
+test('a short form the glossary does not know finds the long forms its characters mark', async ({ page, request }) => {
+  const clauses = (await (await request.get('/data/clauses.json')).json()) as { id: string; text: string }[];
+  const glossary = readFileSync(path.join('src', 'data', 'glossary.json'), 'utf8');
+  const textOf = (id: string) => clauses.find((c) => c.id === id)?.text ?? '';
+  for (const q of ['义教', '妇保']) expect(glossary, `${q} must not be a glossary term, or this tests the glossary`).not.toContain(`"${q}"`);
+
+  // 义教 stands in the plan only where two words meet (爱国主义教育): that clause comes first, as
+  // it holds the query as typed; then the clauses saying 义务教育, each marked.
+  await page.goto('/search/?q=' + encodeURIComponent('义教'));
+  const ids = await done(page, '义教');
+  expect(textOf(ids[0] ?? '')).toContain('主义教育');
+  const rest = ids.slice(1);
+  expect(rest.length).toBeGreaterThan(3);
+  for (const id of rest) expect(textOf(id), id).toContain('义务教育');
+  await expect(page.locator(`[data-result-id="${rest[0]}"] .result-related`)).toHaveText('包含“义务教育”（“义教”可能是其简称）');
+  await expect(page.locator('#search-expansion')).toContainText('“义教”可能是“义务教育”的简称');
+
+  // 妇保 stands nowhere: every result holds one of the long forms the page names.
+  await page.goto('/search/?q=' + encodeURIComponent('妇保'));
+  const found = await done(page, '妇保');
+  expect(found.length).toBeGreaterThan(0);
+  const said = (await page.locator('#search-expansion').textContent()) ?? '';
+  expect(said).toMatch(/^规划中没有“妇保”。“妇保”可能是(“[^”]+”)+的简称/);
+  const forms = [...said.matchAll(/“([^”]+)”/g)].map((m) => m[1] ?? '').filter((f) => f !== '妇保');
+  expect(forms).toContain('妇幼保健');
+  for (const id of found) expect(forms.some((f) => textOf(id).includes(f)), id).toBe(true);
+});

@@ -7,6 +7,7 @@ import type { Query } from './query';
 import { loadSearchPageGlossary, normalize, type Glossary } from './variants';
 import { rank, type Candidate, type Ranked } from './rank';
 import { chunkRange, confirmed, indexLanguage, lookupPieces, occurrences, streamChars } from './tokens';
+import { chineseWords, isShortForm, longForms, onlyAcrossWords, rankLongForms, windows, type LongForm } from './abbreviation';
 
 interface PagefindResult {
   id: string;
@@ -57,6 +58,11 @@ export function rowLabel(row: UnitRow, kinds: readonly string[]): string {
   if (kind === 'goal' || kind === 'measure') return numberedLabel(kind, row[5]);
   throw new Error(`search/units.json: a ${kind ?? 'unknown'} unit (${row[0]}) has a number for its label`);
 }
+
+/** A short form's long forms are read in the text of at most this many units (one fragment each). */
+const maxShortFormUnits = 40;
+/** A term the plan holds in more units than this is a word of the plan, not an accident of two words meeting. */
+const maxAcrossWordsUnits = 5;
 
 export class SearchEngine {
   #pagefind: Promise<Pagefind> | undefined;
@@ -232,6 +238,46 @@ export class SearchEngine {
       this.#fragments.set(id, fragment);
     }
     return fragment;
+  }
+
+  /**
+   * The long forms a short query may abbreviate (abbreviation.ts; 义教 → 义务教育): each of its
+   * characters looked up on its own, the units where they stand in order and close together, and
+   * in the text of those units (their fragments; the `maxShortFormUnits` tightest fits) the
+   * wordings they mark. [] for a query that cannot be a short form.
+   */
+  async longForms(text: string): Promise<LongForm[]> {
+    const chars = streamChars(text);
+    if (!isShortForm(chars)) return [];
+    const [pf] = await this.#load();
+    const [first, ...rest] = await Promise.all(chars.map((ch) => this.#lookup(pf, ch)));
+    const near: { id: string; result: PagefindResult; windows: number[][]; span: number }[] = [];
+    for (const [id, hit] of first ?? []) {
+      const found = windows([hit.starts, ...rest.map((m) => m.get(id)?.starts ?? [])]);
+      const span = Math.min(...found.map((w) => (w.at(-1) ?? 0) - (w[0] ?? 0) + 1));
+      if (found.length > 0) near.push({ id, result: hit.result, windows: found, span });
+    }
+    near.sort((a, b) => a.span - b.span);
+    const segment = chineseWords();
+    const perUnit = await Promise.all(
+      near.slice(0, maxShortFormUnits).map(async (u) => longForms(streamChars(normalize((await this.#fragment(u.id, u.result)).meta['text'] ?? '')), u.windows, segment)),
+    );
+    return rankLongForms(perUnit);
+  }
+
+  /**
+   * Whether a two-character query occurs, in the few units holding it (`found`: the results that
+   * hold the term itself, at most `maxAcrossWordsUnits`), only across two words (义教 in 爱国主义教育),
+   * so that the plan does not really say it (abbreviation.ts `onlyAcrossWords`). Reads their
+   * fragments, which the result list shows anyway, but a round trip sooner. Longer strings (安全头盔)
+   * hardly ever arise from two words meeting, and are not checked.
+   */
+  async onlyAcrossWords(text: string, found: readonly Result[]): Promise<boolean> {
+    const chars = streamChars(text);
+    const segment = chineseWords();
+    if (chars.length !== 2 || !isShortForm(chars) || segment === undefined || found.length === 0 || found.length > maxAcrossWordsUnits) return false;
+    const streams = await Promise.all(found.map(async (r) => streamChars(normalize((await r.fragment()).meta['text'] ?? ''))));
+    return streams.every((stream) => onlyAcrossWords(stream, chars, segment));
   }
 
   async search(query: Query): Promise<Result[]> {
