@@ -2,13 +2,14 @@
  * Search benchmark: the site's search page ("ours", dist/search/ + dist/pagefind/) against a stock
  * Pagefind index of the same units ("stock"), on the query sets in bench/ (see bench/README.md).
  *
- *   npm run bench:search                      # both systems, tuning + holdout sets
+ *   npm run bench:search                      # both systems, every set (fresh only if its file exists)
  *   npx tsx scripts/bench-search.ts --stock-only
  *   npx tsx scripts/bench-search.ts --limit 20 --files tuning
  *
  * Options:
  *   --stock-only          skip ours (dist/search/ and dist/pagefind/ not needed)
- *   --files a,b           query sets to run: tuning, holdout (default both)
+ *   --files a,b           query sets to run, any of tuning, holdout, fresh (default: tuning, holdout,
+ *                         and fresh when bench/queries-fresh.json exists; named but missing: exit 1)
  *   --limit N             only the first N queries of each set (for a quick look)
  *   --stock-debounce MS   debounce of the stock harness's input handler (default 0)
  *   --timeout MS          per-query timeout (default 20000)
@@ -53,6 +54,16 @@ const STOCK_DIR = join(ROOT, '.build', 'bench-stock');
 const KINDS = ['phrase', 'term', 'number', 'synonym', 'multi', 'quoted', 'traditional'] as const;
 type Kind = (typeof KINDS)[number];
 type SystemName = 'stock' | 'ours';
+/** The query sets, in report order, and their files in bench/ (see bench/README.md). */
+const SPLITS = ['tuning', 'holdout', 'fresh'] as const;
+type Split = (typeof SPLITS)[number];
+const QUERY_FILES: Record<Split, string> = {
+  tuning: 'queries.json',
+  holdout: 'queries-holdout.json',
+  fresh: 'queries-fresh.json', // written by hand, blind; not made by bench/make-queries.ts
+};
+const isSplit = (s: string): s is Split => (SPLITS as readonly string[]).includes(s);
+const queryFile = (split: Split): string => join(ROOT, 'bench', QUERY_FILES[split]);
 
 interface BenchQuery {
   q: string;
@@ -61,7 +72,7 @@ interface BenchQuery {
   note?: string;
 }
 interface QueryFile {
-  split: string;
+  split: Split;
   queries: BenchQuery[];
 }
 interface Clause {
@@ -78,7 +89,8 @@ class CannotRun extends Error {}
 
 interface Options {
   stockOnly: boolean;
-  files: ('tuning' | 'holdout')[];
+  /** null: not given, i.e. every set whose file exists (fresh is optional). */
+  files: Split[] | null;
   limit: number;
   stockDebounce: number;
   timeout: number;
@@ -89,7 +101,7 @@ interface Options {
 function parseArgs(argv: string[]): Options {
   const o: Options = {
     stockOnly: false,
-    files: ['tuning', 'holdout'],
+    files: null,
     limit: Infinity,
     stockDebounce: 0,
     timeout: 20_000,
@@ -111,9 +123,12 @@ function parseArgs(argv: string[]): Options {
     };
     if (a === '--stock-only') o.stockOnly = true;
     else if (a === '--files') {
-      const files = value().split(',');
-      for (const f of files) if (f !== 'tuning' && f !== 'holdout') throw new CannotRun(`--files: unknown set ${f}`);
-      o.files = files as ('tuning' | 'holdout')[];
+      const files: Split[] = [];
+      for (const f of value().split(',')) {
+        if (!isSplit(f)) throw new CannotRun(`--files: unknown set ${f} (known: ${SPLITS.join(', ')})`);
+        if (!files.includes(f)) files.push(f);
+      }
+      o.files = files;
     } else if (a === '--limit') o.limit = num();
     else if (a === '--stock-debounce') o.stockDebounce = num();
     else if (a === '--timeout') o.timeout = num();
@@ -525,15 +540,34 @@ function chromiumPath(): string | undefined {
   }
 }
 
-function loadQueries(split: 'tuning' | 'holdout', limit: number): BenchQuery[] {
-  const file = join(ROOT, 'bench', split === 'tuning' ? 'queries.json' : 'queries-holdout.json');
-  if (!existsSync(file)) throw new CannotRun(`${file} is missing (generate it: npx tsx bench/make-queries.ts)`);
+/** The sets to run: those named by --files (each must exist), else every set whose file exists. */
+function selectSplits(files: Split[] | null): Split[] {
+  if (files !== null) return files;
+  return SPLITS.filter((split) => {
+    if (split !== 'fresh' || existsSync(queryFile(split))) return true; // tuning/holdout: loadQueries says if missing
+    console.log(`fresh set skipped: ${queryFile(split)} does not exist (it is optional)`);
+    return false;
+  });
+}
+
+function loadQueries(split: Split, limit: number): BenchQuery[] {
+  const file = queryFile(split);
+  if (!existsSync(file)) {
+    throw new CannotRun(
+      split === 'fresh'
+        ? `${file} is missing: the fresh set is written by hand, not generated (see bench/README.md); run without --files fresh to skip it`
+        : `${file} is missing (generate it: npx tsx bench/make-queries.ts)`,
+    );
+  }
   const data = JSON.parse(readFileSync(file, 'utf8')) as QueryFile;
+  if (data.split !== split) console.warn(`warning: ${file} says "split": ${JSON.stringify(data.split)}, expected "${split}"`);
   return data.queries.slice(0, limit);
 }
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
+  const files = selectSplits(opts.files);
+  const sets = files.map((split) => ({ split, queries: loadQueries(split, opts.limit) }));
   const clausesFile = join(DIST, 'data', 'clauses.json');
   if (!existsSync(clausesFile)) throw new CannotRun(`${clausesFile} is missing: build the site first (npm run build).`);
   if (!opts.stockOnly) {
@@ -544,12 +578,12 @@ async function main(): Promise<void> {
     }
   }
   const clauses = JSON.parse(readFileSync(clausesFile, 'utf8')) as Clause[];
-  const sets = opts.files.map((split) => ({ split, queries: loadQueries(split, opts.limit) }));
   const known = new Set(clauses.map((c) => c.id));
   for (const { split, queries } of sets) {
     const unknown = queries.flatMap((q) => q.expect).filter((id) => !known.has(id));
     if (unknown.length) {
-      console.warn(`warning: ${split} set expects ${unknown.length} id(s) not in clauses.json (e.g. ${unknown[0]}); regenerate with npx tsx bench/make-queries.ts`);
+      const fix = split === 'fresh' ? 'its author has to update it' : 'regenerate with npx tsx bench/make-queries.ts';
+      console.warn(`warning: ${split} set expects ${unknown.length} id(s) not in clauses.json (e.g. ${unknown[0]}); ${fix}`);
     }
   }
 
@@ -584,7 +618,7 @@ async function main(): Promise<void> {
   });
 
   const report: string[] = [];
-  const json: Record<string, unknown> = { date: new Date().toISOString(), options: { ...opts, limit: String(opts.limit) }, sets: {} };
+  const json: Record<string, unknown> = { date: new Date().toISOString(), options: { ...opts, files, limit: String(opts.limit) }, sets: {} };
   const timing: Record<
     'urlMs' | 'laterBusyMs' | 'firstMs' | 'firstBytes' | 'firstBytesTotal' | 'laterMs' | 'laterBytes' | 'laterBytesTotal',
     Record<SystemName, number[]>
