@@ -8,11 +8,11 @@
  * 127.0.0.1 (a free port) with a static server that gzips text types, as a CDN does, and loads
  * each page type (scripts/page-budgets.ts: the heaviest page of each type) in a fresh Chromium
  * context (empty cache) until the network is idle. The search page is loaded three ways: by
- * itself (/search/, which preloads Pagefind), with a first query in the URL (until its results
+ * itself (/search/, which preloads the units table and the glossary), with a first query in the URL (until its results
  * and excerpts are shown, then idle), and then with a later query typed into its box (what that
  * query alone adds).
  *
- * Per page type it prints HTML, CSS, JS, other (JSON, images, Pagefind's index and WebAssembly) and
+ * Per page type it prints HTML, CSS, JS, other (JSON, images, Pagefind's index chunks and fragments) and
  * total: raw = bytes of the files as they are on disk, gzip = bytes the server sent (text types
  * gzip-compressed; Pagefind's files are compressed already and go as they are). Then the number of
  * requests, and any request to another host (there should be none). Pages over a budget are
@@ -209,7 +209,7 @@ async function main(): Promise<void> {
         rows.push(...(await measure(browser, base, meter, sample.label, sample, null)));
         continue;
       }
-      // The search page by itself (it preloads Pagefind), then with a first query, then a later one.
+      // The search page by itself (it preloads the units table and the glossary), then with a first query, then a later one.
       rows.push(...(await measure(browser, base, meter, 'search, no query', { ...sample, path: '/search/' }, null)));
       rows.push(...(await measure(browser, base, meter, 'search, 1st query', sample, { query: searchQuery, later: laterSearchQuery })));
     }

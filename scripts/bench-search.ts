@@ -571,7 +571,7 @@ async function main(): Promise<void> {
   const clausesFile = join(DIST, 'data', 'clauses.json');
   if (!existsSync(clausesFile)) throw new CannotRun(`${clausesFile} is missing: build the site first (npm run build).`);
   if (!opts.stockOnly) {
-    for (const p of [join(DIST, 'pagefind', 'pagefind.js'), join(DIST, 'search', 'index.html')]) {
+    for (const p of [join(DIST, 'search', 'units.json'), join(DIST, 'pagefind', 'index'), join(DIST, 'search', 'index.html')]) {
       if (!existsSync(p)) {
         throw new CannotRun(`${p} is missing: build the site with its search index first (npm run build), or pass --stock-only.`);
       }

@@ -43,11 +43,9 @@ async function main(): Promise<void> {
   await writeContent(site, contentDir); // write content
   await writeReference(reference, contentDir); // data for the /actors/ and /targets/ pages
   const staging = `${outDir}.staging`;
-  // The search index comes before the pages, so the search page can preload its exact files.
   const searchDir = `${outDir}.search`;
   await rm(searchDir, { recursive: true, force: true });
   const search = await buildSearchIndex(site, searchDir); // search index
-  await writeFile(path.join(contentDir, 'search.json'), JSON.stringify(search.assets));
   await buildSite(contentDir, staging); // astro build
   await writeData(site, reference, staging); // open data
   await moveInto(searchDir, staging);
@@ -55,7 +53,8 @@ async function main(): Promise<void> {
   await publish(staging, outDir); // publish
 
   console.log(summary(site, fidelity, seeds.length));
-  console.log(`Search index: ${search.records} Pagefind records in ${search.chunks} index chunks (largest ${(search.largestChunk / 1024).toFixed(1)} KB); units table ${(search.bytes / 1024).toFixed(1)} KB.`);
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`Search index: ${search.records} Pagefind records; ${kb(search.indexBytes)} in ${search.chunks} index chunks (largest ${kb(search.largestChunk)}); units table ${kb(search.bytes)}.`);
   console.log(`Built ${site.pages.length} pages into ${path.relative(process.cwd(), outDir) || '.'} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 

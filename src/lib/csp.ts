@@ -2,14 +2,14 @@
 //
 // The site is plain files, so the policy travels in the page. Every script and stylesheet the
 // build emits is a file of this origin (astro.config.mjs: nothing inlined), so 'self' covers them
-// and no hash or 'unsafe-inline' is needed, for scripts or for styles. The one exception is
-// Pagefind compiling its WebAssembly, which 'wasm-unsafe-eval' allows (it allows no JavaScript
-// eval). tests/e2e/csp.spec.ts fails on any violation and on any inline script or on* attribute.
+// and no hash or 'unsafe-inline' is needed, for scripts or for styles. Nothing compiles code at
+// run time: the search page reads the index with plain scripts (no WebAssembly, no eval).
+// tests/e2e/csp.spec.ts fails on any violation and on any inline script or on* attribute.
 
 /** Directive name → its sources, in the order they are written. */
 export const cspDirectives = {
   'default-src': ["'self'"],
-  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'script-src': ["'self'"],
   'style-src': ["'self'"],
   'img-src': ["'self'"],
   'connect-src': ["'self'"],
@@ -17,7 +17,7 @@ export const cspDirectives = {
   'base-uri': ["'self'"],
   'form-action': ["'self'"],
   // DOM sinks that turn a string into markup or script (innerHTML, script.src = …) take no strings
-  // at all: the site's scripts build nodes and set textContent, and Pagefind uses none of them.
+  // at all: the site's scripts build nodes and set textContent.
   'require-trusted-types-for': ["'script'"],
   'trusted-types': ["'none'"],
 } as const satisfies Record<string, readonly string[]>;

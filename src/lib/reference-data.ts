@@ -1,11 +1,10 @@
-// The data files the build writes beside the MDX pages (content/actors.json, content/targets.json,
-// content/search.json), read at build time by the /actors/, /targets/ and /search/ pages and the sitemap. A missing or malformed
+// The data files the build writes beside the MDX pages (content/actors.json, content/targets.json),
+// read at build time by the /actors/ and /targets/ pages and the sitemap. A missing or malformed
 // file stops the build with what to do: these files come from `npm run build`, not by hand.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ActorsContent } from './actors';
 import { isRecord } from './data-file';
-import type { SearchAssets } from './search-index';
 import type { TargetRecord } from './targets';
 
 function read(name: string): unknown {
@@ -42,13 +41,4 @@ export function readTargets(): TargetRecord[] {
     throw new Error('content/targets.json is not { targets: TargetRecord[] }; rebuild with `npm run build`.');
   }
   return targets;
-}
-
-/** What the search page preloads, and Pagefind's cache tag (src/lib/search-index.ts, buildSearchIndex). */
-export function readSearchAssets(): SearchAssets {
-  const data = read('search.json');
-  if (!isRecord(data) || typeof data['cacheTag'] !== 'string' || !Array.isArray(data['preload']) || !data['preload'].every((p) => typeof p === 'string' && p.startsWith('/'))) {
-    throw new Error('content/search.json is not { cacheTag, preload: ["/…"] }; rebuild with `npm run build`.');
-  }
-  return data as unknown as SearchAssets;
 }

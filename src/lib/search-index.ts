@@ -1,14 +1,15 @@
 // Index: every unit as a Pagefind record of character n-gram tokens (see search/tokens.ts), written
 // into dist/pagefind/ with Pagefind's Node API, plus dist/search/units.json, which tells the search
-// page, for each Pagefind result id, which unit it is, its kind, plan and domain, and how long its
-// title is, so results can be ranked and filtered before any fragment is fetched.
-import { readFile, readdir, mkdir, stat, writeFile } from 'node:fs/promises';
+// page, for each Pagefind fragment, which unit it is, its kind, plan and domain, and how long its
+// title is, so results can be ranked and filtered before any fragment is fetched, and where the
+// index chunks are, so the page can read them itself (search/pagefind-index.ts).
+import { readFile, readdir, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { glossaryWireAbsent, glossaryWireSeparator, normalize } from './search/variants';
 import { glossary } from './search/site-glossary';
-import { indexChunkStarts } from './search/pagefind-meta';
+import { bundleTables } from './search/pagefind-meta';
 import { indexLanguage, indexTokens, streamChars } from './search/tokens';
 import type { Site, Unit } from './site';
 import { numberedLabel, unitKinds } from './site';
@@ -17,11 +18,12 @@ import { numberedLabel, unitKinds } from './site';
 /**
  * One row per unit: [unit id without its document's slug and dot, kind index, domain index (-1:
  * none), title length in stream chars, plan index, label, length of the whole stream, document
- * index]. (The slug would be a third of the file, repeated on every row.) The label of a goal or
- * measure is its number (site.ts `numberedLabel` makes 主要目标第2项 of it): a fifth of the file
- * otherwise, on a page that must load it before its first result.
+ * index, Pagefind page number (how the index chunks' postings name it)]. (The slug would be a third
+ * of the file, repeated on every row.) The label of a goal or measure is its number (site.ts
+ * `numberedLabel` makes 主要目标第2项 of it): a fifth of the file otherwise, on a page that must load
+ * it before its first result.
  */
-export type UnitRow = [string, number, number, number, number, string | number, number, number];
+export type UnitRow = [string, number, number, number, number, string | number, number, number, number];
 
 /** What a unit's row holds for its label: its number when the label is made from it. */
 function labelCell(unit: Unit): string | number {
@@ -34,10 +36,12 @@ export interface UnitsTable {
   kinds: readonly string[];
   plans: string[];
   domains: { plan: number; name: string }[];
-  /** Pagefind result id → row. */
+  /** Pagefind fragment (file name without .pf_fragment) → row, in document order. */
   units: Record<string, UnitRow>;
   /** Where each Pagefind index chunk begins (see pagefind-meta.ts and tokens.ts `chunkRange`). */
   chunks: string[];
+  /** Each chunk's file (pagefind/index/<file>.pf_index), in the order of `chunks`. */
+  chunkFiles: string[];
 }
 
 /** How many characters of the unit's stream are its title (0 when the title is not its first sentence). */
@@ -49,36 +53,25 @@ function titleLength(unit: Unit, text: readonly string[]): number {
 
 /**
  * Index chunk size, in Pagefind's unit (word positions per chunk; its default makes chunks of about
- * 35 KB here). A query token reads one chunk, and each glossary alternative of a term another, so
- * small chunks keep a query's download small: about 5 KB each (146 files). Measured on the search
- * page (all it loads, uncompressed) for 儿童 / 家暴 (eight alternatives): 2500 (11 KB chunks)
- * 246 / over 256 KB; 1500 (7 KB) 236 / 256 KB; 1000 234 / 248 KB. Pagefind 1.6 reads it from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE when its service starts;
- * tests/e2e/search.spec.ts checks that the chunks stay small, so a Pagefind that drops the
- * variable is noticed.
+ * 35 KB here). A query token reads the chunk it falls in (rarely two), and each glossary
+ * alternative of a term another, so chunks are kept small; but the fewer there are, the sooner a
+ * visit has read them all and later queries need no download. 4000 makes 31 chunks of our tokens,
+ * about 7 KB each, 210 KB in all (and one of CJK words Pagefind takes from the meta fields, which
+ * no query asks for). Measured (bench:search, tuning set): first query 63 KiB to results, later
+ * queries 2.8 ms median. Pagefind 1.6 reads it from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE when its
+ * service starts; tests/e2e/search.spec.ts checks that the chunks stay small, so a Pagefind that
+ * drops the variable is noticed.
  */
-export const indexChunkSize = 1000;
+export const indexChunkSize = 4000;
 
 export interface SearchIndexSummary {
   records: number;
   /** Size of search/units.json, in bytes. */
   bytes: number;
+  /** Index chunks of our tokens (the ones a query can read), and their bytes in all. */
   chunks: number;
+  indexBytes: number;
   largestChunk: number;
-  /** What the search page needs before its first query (see `SearchAssets`). */
-  assets: SearchAssets;
-}
-
-/**
- * The files Pagefind fetches before it can run a query, which the search page preloads from its
- * <head> so they download while the page's own script does, and the tag that makes the entry
- * file's address stable (Pagefind otherwise adds ?ts=<now>, which no preload can match). Written
- * by the build to content/search.json; read by src/pages/search.astro.
- */
-export interface SearchAssets {
-  /** Pagefind's metaCacheTag: the metadata file's hash, so it changes whenever the index does. */
-  cacheTag: string;
-  /** Site paths, in the order Pagefind asks for them. */
-  preload: string[];
 }
 
 /**
@@ -137,7 +130,7 @@ async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndex
     if (!documents.includes(unit.docSlug)) documents.push(unit.docSlug);
     const localId = unit.id.startsWith(`${unit.docSlug}.`) ? unit.id.slice(unit.docSlug.length + 1) : null;
     if (localId === null) throw new Error(`Unit id ${unit.id} does not begin with its document's slug ${unit.docSlug} and a dot`);
-    const row: UnitRow = [localId, unitKinds.indexOf(unit.kind), domain, titleLength(unit, streamOf(unit)), planIndex, labelCell(unit), streamOf(unit).length, documents.indexOf(unit.docSlug)];
+    const row: UnitRow = [localId, unitKinds.indexOf(unit.kind), domain, titleLength(unit, streamOf(unit)), planIndex, labelCell(unit), streamOf(unit).length, documents.indexOf(unit.docSlug), -1];
     rowOf.set(unit.url, row);
   }
   const order = new Map(site.units.map((u, i) => [u.url, i]));
@@ -155,28 +148,49 @@ async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndex
   if (found.length !== site.units.length) throw new Error(`Pagefind wrote ${found.length} fragments for ${site.units.length} units`);
   // Document order, so the table (and ties in ranking) read in the order of the plans.
   found.sort((a, b) => (order.get(a[1]) ?? 0) - (order.get(b[1]) ?? 0));
-  const units: Record<string, UnitRow> = {};
-  for (const [id, url] of found) {
-    const row = rowOf.get(url);
-    if (row !== undefined) units[id] = row;
-  }
   const chunkFiles = (await readdir(path.join(bundle, 'index'))).filter((f) => f.endsWith('.pf_index'));
   const metaFile = (await readdir(bundle)).find((f) => /^pagefind\..+\.pf_meta$/.test(f));
   if (metaFile === undefined) throw new Error(`Pagefind wrote no metadata file into ${bundle}`);
-  const chunks = indexChunkStarts(await readFile(path.join(bundle, metaFile)), chunkFiles.map((f) => f.replace(/\.pf_index$/, '')));
-  const table: UnitsTable = { documents, kinds: unitKinds, plans, domains, units, chunks };
+  const tables = bundleTables(
+    await readFile(path.join(bundle, metaFile)),
+    chunkFiles.map((f) => f.replace(/\.pf_index$/, '')),
+    found.map(([id]) => id),
+  );
+  const pageOf = new Map(tables.pages.map((id, page) => [id, page]));
+  const units: Record<string, UnitRow> = {};
+  for (const [id, url] of found) {
+    const row = rowOf.get(url);
+    const page = pageOf.get(id);
+    if (row === undefined || page === undefined) throw new Error(`Pagefind fragment ${id} is in no page of its metadata`);
+    row[8] = page;
+    units[id] = row;
+  }
+  await removeClient(bundle);
+  const table: UnitsTable = { documents, kinds: unitKinds, plans, domains, units, chunks: tables.starts, chunkFiles: tables.chunkFiles };
   await mkdir(path.join(outDir, 'search'), { recursive: true });
   const body = JSON.stringify(table);
   await writeFile(path.join(outDir, 'search/units.json'), body);
   await writeFile(path.join(outDir, 'search/vocabulary.json'), JSON.stringify(vocabulary(site.units)));
-  // The glossary, checked, for the search page to fetch alongside Pagefind rather than bundle.
+  // The glossary, checked, for the search page to fetch beside the units table rather than bundle.
   await writeFile(path.join(outDir, 'search/glossary.json'), JSON.stringify(searchPageGlossary(site.units.map((u) => u.text))));
-  const chunkSizes = await Promise.all(chunkFiles.map(async (f) => (await stat(path.join(bundle, 'index', f))).size));
-  const wasm = (await readdir(bundle)).find((f) => /^wasm\..+\.pagefind$/.test(f));
-  if (wasm === undefined) throw new Error(`Pagefind wrote no WebAssembly file into ${bundle}`);
-  const cacheTag = metaFile.replace(/^pagefind\.|\.pf_meta$/g, '');
-  const assets: SearchAssets = { cacheTag, preload: [`/pagefind/pagefind-entry.json?ts=${cacheTag}`, `/pagefind/${metaFile}`, `/pagefind/${wasm}`] };
-  return { records: found.length, bytes: Buffer.byteLength(body), chunks: chunkSizes.length, largestChunk: Math.max(...chunkSizes), assets };
+  // Chunks of words that begin with anything but our base-36 tokens hold the CJK words Pagefind
+  // takes from the meta fields; no query reads them.
+  const ours = tables.chunkFiles.filter((_, i) => /^[0-9a-z]/.test(tables.starts[i] ?? ''));
+  const chunkSizes = await Promise.all(ours.map(async (f) => (await stat(path.join(bundle, 'index', `${f}.pf_index`))).size));
+  return { records: found.length, bytes: Buffer.byteLength(body), chunks: ours.length, indexBytes: chunkSizes.reduce((a, b) => a + b, 0), largestChunk: Math.max(...chunkSizes) };
+}
+
+/**
+ * Pagefind writes its own client beside the index: pagefind.js, its WebAssembly, a Web Worker,
+ * UI scripts and styles, its metadata and entry files. The search page reads index chunks and
+ * fragments itself (search/pagefind-index.ts) and needs none of them, so none is published: what
+ * the site serves is what it uses.
+ */
+async function removeClient(bundle: string): Promise<void> {
+  for (const entry of await readdir(bundle, { withFileTypes: true })) {
+    if (entry.isDirectory() && (entry.name === 'index' || entry.name === 'fragment')) continue;
+    await rm(path.join(bundle, entry.name), { recursive: true, force: true });
+  }
 }
 
 /**

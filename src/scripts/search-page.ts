@@ -8,7 +8,7 @@ import { glossarySplit, suggest, type Glossary } from '../lib/search/variants';
 import type { UnitsTable } from '../lib/search-index';
 import { unitKindNames, unitUrl, type UnitKind } from '../lib/site';
 
-const engine = new SearchEngine('/', document.getElementById('search-form')?.dataset['indexTag']);
+const engine = new SearchEngine('/');
 engine.preload();
 const pageSize = 10;
 const kindGroups = { goal: '主要目标', measure: '策略措施', other: '其他条文' } as const;

@@ -1,7 +1,7 @@
 // The Content-Security-Policy (src/lib/csp.ts) on the built site: every page carries it first in
 // <head>; no page has an inline script, an event-handler attribute or an inline style that it
 // would refuse; every page type loads without a single violation while its features work (search
-// runs Pagefind's WebAssembly, the targets table sorts, the header search box searches); and the
+// reads the index and shows excerpts, the targets table sorts, the header search box searches); and the
 // policy is really in force: script injected into a page does not run.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { decodeCbor } from '../../src/lib/search/pagefind-meta';
+import { decodeCbor } from '../../src/lib/search/cbor';
 
 const results = (page: Page) => page.locator('#search-results');
 
@@ -143,7 +143,7 @@ test('a query reads small index chunks: every chunk our tokens can fall in stays
   // The chunk size comes from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (src/lib/search-index.ts); a
   // Pagefind that ignored it would write ~35 KB chunks again. Chunks of words that begin with
   // anything but our base-36 tokens (the CJK words Pagefind takes from the meta fields) are never
-  // asked for by the search page.
+  // asked for by the search page. And the bundle holds nothing else: no Pagefind client.
   const dir = path.join('dist', 'pagefind', 'index');
   const files = readdirSync(dir);
   expect(files.length).toBeGreaterThan(20);
@@ -153,6 +153,7 @@ test('a query reads small index chunks: every chunk our tokens can fall in stays
     const first = words[0]?.[0] ?? '';
     if (/^[0-9a-z]/.test(first)) expect(statSync(path.join(dir, file)).size, `${file} (from ${first})`).toBeLessThan(16 * 1024);
   }
+  expect(readdirSync(path.join('dist', 'pagefind')).sort()).toEqual(['fragment', 'index']);
 });
 
 test('a term joining an everyday word to another is followed by the clauses that hold them apart', async ({ page }) => {
@@ -209,14 +210,14 @@ test('a pasted sentence is found as it stands, and one pasted across two clauses
 });
 
 test('when the index does not download, the page says so and the next search tries again', async ({ page }) => {
-  await page.route('**/pagefind/pagefind.js*', (route) => route.abort());
+  await page.route('**/pagefind/index/**', (route) => route.abort());
   await page.goto('/search/?q=' + encodeURIComponent('安全头盔'));
   await expect(results(page)).toHaveAttribute('data-search-state', 'error');
   await expect(page.getByRole('status')).toHaveText('搜索暂时无法使用。');
   await expect(page.locator('#search-suggestions')).toContainText('搜索索引未能加载');
   await expect(page.locator('#search-suggestions').getByRole('link', { name: '从首页按规划和领域浏览' })).toHaveAttribute('href', '/');
   // The network is back: pressing 搜索 runs the query.
-  await page.unroute('**/pagefind/pagefind.js*');
+  await page.unroute('**/pagefind/index/**');
   await page.getByRole('button', { name: '搜索', exact: true }).click();
   const ids = await done(page, '安全头盔');
   expect(ids.slice(0, 2).sort()).toEqual(['luozheng-2022-62.p2.d2.g3', 'luozheng-2022-62.p2.d2.m4']);

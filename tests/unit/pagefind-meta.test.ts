@@ -4,7 +4,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { describe, expect, it } from 'vitest';
-import { compareCodePoints, decodeCbor, indexChunkStarts } from '../../src/lib/search/pagefind-meta';
+import { decodeCbor } from '../../src/lib/search/cbor';
+import { bundleTables, compareCodePoints } from '../../src/lib/search/pagefind-meta';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 
@@ -27,22 +28,25 @@ describe('decodeCbor', () => {
   });
 });
 
-describe('indexChunkStarts', () => {
+describe('bundleTables', () => {
   const meta = (body: number[]) => gzipSync(new Uint8Array([...new TextEncoder().encode('pagefind_dcd'), ...body]));
   const text = (s: string) => [0x60 + s.length, ...new TextEncoder().encode(s)];
-  // [version, pages, index_chunks: [[from, to, hash], …]]
-  const body = [0x83, ...text('1.6.0'), 0x80, 0x82, 0x83, ...text('0'), ...text('0a'), ...text('zz_1'), 0x83, ...text('0b'), ...text('9'), ...text('zz_2')];
+  // [version, pages: [[hash, word count, …], …], index_chunks: [[from, to, hash], …]]
+  const pages = [0x82, 0x83, ...text('zz_b'), 0x05, ...text(''), 0x83, ...text('zz_a'), 0x07, ...text('')];
+  const chunks = [0x82, 0x83, ...text('0'), ...text('0a'), ...text('zz_1'), 0x83, ...text('0b'), ...text('9'), ...text('zz_2')];
+  const body = [0x83, ...text('1.6.0'), ...pages, ...chunks];
 
-  it('reads where each chunk begins from the chunk table', () => {
-    expect(indexChunkStarts(meta(body), ['zz_1', 'zz_2'])).toEqual(['0', '0b']);
+  it('reads where each chunk begins and its file, and which fragment each page number is', () => {
+    expect(bundleTables(meta(body), ['zz_2', 'zz_1'], ['zz_a', 'zz_b'])).toEqual({ starts: ['0', '0b'], chunkFiles: ['zz_1', 'zz_2'], pages: ['zz_b', 'zz_a'] });
   });
 
-  it('stops when the table does not match the bundle', () => {
-    expect(() => indexChunkStarts(meta(body), ['zz_1', 'zz_2', 'zz_3'])).toThrow(/expected one index chunk table|lists 2/);
-    expect(() => indexChunkStarts(gzipSync(new Uint8Array([1, 2, 3])), ['zz_1'])).toThrow(/signature/);
+  it('stops when the tables do not match the bundle', () => {
+    expect(() => bundleTables(meta(body), ['zz_1', 'zz_2', 'zz_3'], ['zz_a', 'zz_b'])).toThrow(/expected one index chunk table|lists 2/);
+    expect(() => bundleTables(meta(body), ['zz_1', 'zz_2'], ['zz_a', 'zz_b', 'zz_c'])).toThrow(/expected one page table|lists 2 pages/);
+    expect(() => bundleTables(gzipSync(new Uint8Array([1, 2, 3])), ['zz_1'], [])).toThrow(/signature/);
   });
 
-  it('reads the chunk table of a bundle Pagefind writes', async () => {
+  it('reads the tables of a bundle Pagefind writes', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'pagefind-meta-'));
     process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = '20';
     try {
@@ -56,12 +60,15 @@ describe('indexChunkStarts', () => {
       const files = readdirSync(out);
       const metaFile = files.find((f) => f.endsWith('.pf_meta')) ?? '';
       const chunks = readdirSync(path.join(out, 'index')).map((f) => f.replace(/\.pf_index$/, ''));
+      const fragments = readdirSync(path.join(out, 'fragment')).map((f) => f.replace(/\.pf_fragment$/, ''));
       expect(chunks.length).toBeGreaterThan(2);
-      const starts = indexChunkStarts(readFileSync(path.join(out, metaFile)), chunks);
-      expect(starts).toHaveLength(chunks.length);
-      expect(starts[0]).toBe('w000x');
+      const tables = bundleTables(readFileSync(path.join(out, metaFile)), chunks, fragments);
+      expect(tables.starts).toHaveLength(chunks.length);
+      expect(tables.starts[0]).toBe('w000x');
+      expect([...tables.chunkFiles].sort()).toEqual([...chunks].sort());
+      expect([...tables.pages].sort()).toEqual([...fragments].sort());
       // Every word belongs to the last chunk that begins at or before it.
-      for (const w of words) expect(starts.filter((s) => s <= w).length).toBeGreaterThan(0);
+      for (const w of words) expect(tables.starts.filter((s) => s <= w).length).toBeGreaterThan(0);
     } finally {
       delete process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
       await pagefind.close();

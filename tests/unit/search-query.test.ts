@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { excerpt, matchRanges } from '../../src/lib/search/highlight';
-import { parseQuery, passages, splitWords } from '../../src/lib/search/query';
+import { parseQuery, passages, pastedLength, splitWords } from '../../src/lib/search/query';
 import { glossary } from '../../src/lib/search/site-glossary';
-import { gramLength } from '../../src/lib/search/tokens';
 
 describe('parseQuery', () => {
   it('keeps Chinese without spaces as one term, and splits on spaces', () => {
@@ -35,12 +34,12 @@ describe('parseQuery', () => {
     expect(parseQuery('电动车头盔', glossary).terms[0]?.alternatives).toContain('安全头盔');
   });
 
-  it('takes text longer than two index pieces as it stands, with the equivalents of its own entry only', () => {
+  it('takes text longer than pastedLength characters as it stands, with the equivalents of its own entry only', () => {
     const pasted = '充分发挥妇联组织作用并加强妇联组织建设和妇女工作';
-    expect([...pasted].length).toBeGreaterThan(2 * gramLength);
+    expect([...pasted].length).toBeGreaterThan(pastedLength);
     expect(parseQuery(pasted, glossary).terms).toMatchObject([{ text: pasted, alternatives: [] }]);
-    expect(parseQuery(pasted.slice(0, 2 * gramLength), glossary).terms[0]?.alternatives).toContain(pasted.slice(0, 2 * gramLength).replace('妇联', '妇女联合会'));
-    const long = glossary.termsLongestFirst.find((t) => [...t].length > 2 * gramLength && t.includes('医疗保险'));
+    expect(parseQuery(pasted.slice(0, pastedLength), glossary).terms[0]?.alternatives).toContain(pasted.slice(0, pastedLength).replace('妇联', '妇女联合会'));
+    const long = glossary.termsLongestFirst.find((t) => [...t].length > pastedLength && t.includes('医疗保险'));
     expect(long).toBeDefined();
     expect(parseQuery(long ?? '', glossary).terms[0]?.alternatives).toEqual(glossary.entries[glossary.byTerm.get(long ?? '') ?? -1]?.terms.filter((t) => t !== long));
     // Not the copies of it with a contained term swapped (生育保险 → 生育险).

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { levels, rank, termLevel, type Candidate } from '../../src/lib/search/rank';
 import { charCode, chunkRange, confirmed, gramLength, indexTokens, lookupPieces, maxCompletePieces, occurrences, queryPieces, streamChars } from '../../src/lib/search/tokens';
 
-/** Where a string occurs in a text, found as the engine finds it: Pagefind's prefix match per piece. */
+/** Where a string occurs in a text, found as the engine finds it: the index words each piece begins. */
 function find(text: string, s: string): number[] {
   const chars = streamChars(text);
   const stream = indexTokens(chars);
@@ -54,7 +54,9 @@ describe('tokens', () => {
   it('looks a string up in pieces of up to gramLength characters', () => {
     expect(queryPieces([...'儿童'])).toEqual([{ offset: 0, token: charCode('儿') + charCode('童') }]);
     const long = [...'加强儿童家庭教育指导服务体系建设'];
-    expect(queryPieces(long).map((p) => p.offset)).toEqual([0, gramLength]);
+    expect(queryPieces(long).map((p) => p.offset)).toEqual(Array.from({ length: Math.ceil(long.length / gramLength) }, (_, i) => i * gramLength));
+    expect(queryPieces([...'儿童友好']).map((p) => p.token)).toEqual([charCode('儿') + charCode('童'), charCode('友') + charCode('好')].map((t) => t.slice(0, 3 * gramLength)));
+    expect(queryPieces([...'儿童友']).at(-1)).toEqual({ offset: 2, token: charCode('友') });
     expect(queryPieces([])).toEqual([]);
   });
 
@@ -79,14 +81,15 @@ describe('tokens', () => {
     expect(pieces).toEqual([queryPieces(pasted)[0], { offset: pasted.length - gramLength, token: pasted.slice(-gramLength).map(charCode).join('') }]);
     const text = '一、加强儿童家庭教育指导服务体系建设，推进家庭教育立法工作，健全家庭教育指导服务网络。';
     expect(find(text, pasted.join(''))).toEqual([2]);
-    // Same first and last eight characters at the same distance, another middle: not a match.
+    // Same first and last characters at the same distance, another middle: not a match.
     expect(find('一、加强儿童家庭教育指导工作机制建设，推进家庭教育立法工作，健全家庭教育指导服务网络。', pasted.join(''))).toEqual([]);
     expect(confirmed([...'甲乙丙甲乙丁'], [...'甲乙丁'], [0, 3, 9, -1])).toEqual([3]);
   });
 
   it('joins pieces only where they follow each other', () => {
-    const pieces = queryPieces([...'一二三四五六七八九十']);
-    expect(occurrences(pieces, [[0, 30], [8, 50]])).toEqual([0]);
+    const pieces = queryPieces([...'一二三四']);
+    expect(pieces.map((p) => p.offset)).toEqual([0, gramLength]);
+    expect(occurrences(pieces, [[0, 30], [gramLength, 50]])).toEqual([0]);
     expect(occurrences(pieces, [[0, 30], []])).toEqual([]);
   });
 });

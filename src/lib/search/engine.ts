@@ -1,31 +1,20 @@
-// The search engine in the browser: Pagefind (loaded on first use, chunked, so a query fetches only
-// the index chunk for each of its tokens — usually one per term; see tokens.ts) finds candidate units, the units table says what they are,
-// and rank.ts orders them. Fragments (the units' text) are fetched only for results being shown.
+// The search engine in the browser: the index chunks Pagefind wrote (read by pagefind-index.ts,
+// fetched on first use, only those a query's tokens fall in — usually one per term; see tokens.ts)
+// find candidate units, the units table says what they are, and rank.ts orders them. Fragments (the
+// units' text) are fetched only for results being shown.
 import type { UnitRow, UnitsTable } from '../search-index';
 import { numberedLabel } from '../site';
 import type { Query } from './query';
 import { loadSearchPageGlossary, normalize, type Glossary } from './variants';
 import { rank, type Candidate, type Ranked } from './rank';
-import { chunkRange, confirmed, indexLanguage, lookupPieces, occurrences, streamChars } from './tokens';
+import { chunkRange, confirmed, lookupPieces, occurrences, streamChars } from './tokens';
 import { chineseWords, isShortForm, longForms, onlyAcrossWords, rankLongForms, windows, type LongForm } from './abbreviation';
+import { gunzip, postings, readChunk, readFragment, wordsBeginning, type IndexChunk, type PagefindFragment } from './pagefind-index';
 
-interface PagefindResult {
-  id: string;
-  words: number[];
-  data(): Promise<PagefindFragment>;
-}
+export type { PagefindFragment } from './pagefind-index';
 
-export interface PagefindFragment {
-  url: string;
-  meta: Record<string, string | undefined>;
-}
-
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(term: string): Promise<{ results: PagefindResult[] } | null>;
-  preload(term: string): Promise<void>;
-}
+/** Where a looked-up string or token starts, per unit (keyed by its fragment, as units.json is). */
+type Starts = Map<string, number[]>;
 
 export interface Result extends Ranked {
   readonly id: string;
@@ -65,24 +54,17 @@ const maxShortFormUnits = 40;
 const maxAcrossWordsUnits = 5;
 
 export class SearchEngine {
-  #pagefind: Promise<Pagefind> | undefined;
   #table: Promise<UnitsTable> | undefined;
-  readonly #lookups = new Map<string, Promise<Map<string, { starts: number[]; result: PagefindResult }>>>();
+  readonly #lookups = new Map<string, Promise<Starts>>();
   readonly #base: string;
-  readonly #cacheTag: string | undefined;
 
-  /**
-   * `cacheTag`: Pagefind's metaCacheTag (the build's content/search.json), which makes the entry
-   * file's address stable, so the page's <link rel="preload"> for it is used.
-   */
-  constructor(base = '/', cacheTag?: string) {
+  constructor(base = '/') {
     this.#base = base;
-    this.#cacheTag = cacheTag;
   }
 
-  /** Start loading Pagefind and the units table (e.g. when the search box gets focus). */
+  /** Start loading the units table and the glossary (e.g. when the search box gets focus). */
   preload(): void {
-    void this.#load();
+    void this.table();
     void this.glossary();
   }
 
@@ -122,74 +104,58 @@ export class SearchEngine {
     return this.#vocabulary;
   }
 
-  /** Failed starts of Pagefind so far. */
-  #failures = 0;
+  /** A file of the Pagefind bundle (its path under pagefind/), decompressed. */
+  async #file(path: string): Promise<Uint8Array> {
+    const response = await fetch(`${this.#base}pagefind/${path}`);
+    if (!response.ok) throw new Error(`pagefind/${path}: HTTP ${response.status}`);
+    return gunzip(await response.arrayBuffer());
+  }
 
-  #load(): Promise<[Pagefind, UnitsTable]> {
-    this.#pagefind ??= forgetting((async () => {
-      // A module that failed to load stays failed under its address for the rest of the visit,
-      // and a Pagefind that failed to start stays broken: a retry imports a fresh copy.
-      const url = `${this.#base}pagefind/pagefind.js${this.#failures === 0 ? '' : `?retry=${this.#failures}`}`;
-      const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-      // On the page's own thread: our searches are small (usually one token per term), so a Web
-      // Worker's start-up (one more script to fetch, its own WebAssembly instance) and the copying
-      // of results across threads cost more than the searches (measured: bench/README.md).
-      await pf.options({ basePath: `${this.#base}pagefind/`, noWorker: true, ...(this.#cacheTag === undefined ? {} : { metaCacheTag: this.#cacheTag }) });
-      // Pagefind takes its language from <html lang> when it starts, and runs every query through
-      // Intl.Segmenter for it (for zh, ICU's Chinese word segmenter): the first segmenter a page
-      // creates costs 40–100 ms here, in front of the first result. Our queries are index tokens
-      // already, with nothing to segment. So Pagefind is started with a tag that is not a valid
-      // language tag, for which it skips segmentation (and, finding no index by that name, opens
-      // the only one there is). The attribute is swapped for the synchronous start-up call only
-      // (no rendering or event can happen in between) and restored at once. Should a later
-      // Pagefind read it at another time, search still works, only more slowly.
-      const html = globalThis.document?.documentElement;
-      const lang = html?.getAttribute('lang');
-      html?.setAttribute('lang', `${indexLanguage}_tokens`);
-      const ready = pf.init();
-      if (lang === null || lang === undefined) html?.removeAttribute('lang');
-      else html?.setAttribute('lang', lang);
-      // Fetch Pagefind's metadata and WebAssembly now, while the glossary and units table load.
-      await ready;
-      return pf;
-    })(), () => {
-      this.#pagefind = undefined;
-      this.#failures++;
-    });
-    return Promise.all([this.#pagefind, this.table()]);
+  readonly #chunks = new Map<number, Promise<IndexChunk>>();
+
+  /** Index chunk `i` of the units table's list, fetched once per page. */
+  #chunk(table: UnitsTable, i: number): Promise<IndexChunk> {
+    let chunk = this.#chunks.get(i);
+    if (chunk === undefined) {
+      const file = `index/${table.chunkFiles[i] ?? ''}.pf_index`;
+      chunk = forgetting(
+        this.#file(file).then((raw) => readChunk(raw, file)),
+        () => this.#chunks.delete(i),
+      );
+      this.#chunks.set(i, chunk);
+    }
+    return chunk;
   }
 
   /**
    * The units where `text` occurs, with where (start positions in each unit's character stream):
-   * one Pagefind search per piece of up to `gramLength` characters (usually one), then the
-   * positions where the pieces follow each other; for a string longer than two pieces, its first
+   * one token per piece of up to `gramLength` characters (usually one), then the positions where
+   * the pieces follow each other; for a string longer than `maxCompletePieces` pieces, its first
    * and last pieces, then the text of the few units where both stand (tokens.ts `lookupPieces`).
    * Cached, so typing on and coming back to a query reuse earlier lookups.
    */
-  #lookup(pf: Pagefind, text: string): Promise<Map<string, { starts: number[]; result: PagefindResult }>> {
+  #lookup(text: string): Promise<Starts> {
     let found = this.#lookups.get(text);
     if (found === undefined) {
       const chars = streamChars(text);
       const { pieces, complete } = lookupPieces(chars);
-      found = Promise.all([this.table(), ...pieces.map((piece) => this.#piece(pf, piece.token))]).then(async ([table, ...perPiece]) => {
-        const out = new Map<string, { starts: number[]; result: PagefindResult }>();
+      found = Promise.all([this.table(), ...pieces.map((piece) => this.#piece(piece.token))]).then(async ([table, ...perPiece]) => {
+        const out: Starts = new Map();
         const [first, ...rest] = perPiece;
         const unsure: Promise<void>[] = [];
-        for (const [id, { words, result }] of first ?? []) {
-          // Where no indexed word begins with a piece, Pagefind falls back to the longest word
-          // that begins the piece: a unit's last, shorter tokens. A true occurrence ends inside
-          // the unit; those do not.
+        for (const [id, words] of first ?? []) {
+          // A piece of the string's end is a token's start: an occurrence must end in the unit.
           const length = table.units[id]?.[6] ?? 0;
-          const starts = occurrences(pieces, [words, ...rest.map((m) => m.get(id)?.words ?? [])]).filter((p) => p + chars.length <= length);
+          const starts = occurrences(pieces, [words, ...rest.map((m) => m.get(id) ?? [])]).filter((p) => p + chars.length <= length);
           if (starts.length === 0) continue;
-          if (complete) out.set(id, { starts, result });
+          if (complete) out.set(id, starts);
           else {
             // A long string's middle was not looked up: read it in the unit's text (the fragment,
             // which the result list needs anyway).
             unsure.push(
-              this.#fragment(id, result).then((fragment) => {
+              this.#fragment(id).then((fragment) => {
                 const held = confirmed(streamChars(normalize(fragment.meta['text'] ?? '')), chars, starts);
-                if (held.length > 0) out.set(id, { starts: held, result });
+                if (held.length > 0) out.set(id, held);
               }),
             );
           }
@@ -203,38 +169,62 @@ export class SearchEngine {
     return found;
   }
 
-  readonly #pieces = new Map<string, Promise<Map<string, { words: number[]; result: PagefindResult }>>>();
+  readonly #pieces = new Map<string, Promise<Starts>>();
 
   /**
-   * Where one index token (as a prefix) starts, per unit. Pagefind loads only the index chunk the
-   * token falls in, and matches prefixes among loaded words only, so every chunk the token's
-   * extensions can be in is loaded first (by its first word, which Pagefind places in it).
+   * Where one index token starts, per unit: the positions of every index word it begins (its
+   * extensions), in every chunk those can fall in (tokens.ts `chunkRange`; usually one).
    */
-  #piece(pf: Pagefind, token: string): Promise<Map<string, { words: number[]; result: PagefindResult }>> {
+  #piece(token: string): Promise<Starts> {
     let found = this.#pieces.get(token);
     if (found === undefined) {
-      found = this.table()
-        .then(async (table) => {
-          // One chunk (the usual case): the search loads it. (A token between two chunks has no
-          // extensions at all, so there is nothing to load.)
-          const range = chunkRange(token, table.chunks);
-          if (range.length > 1) await Promise.all(range.flatMap((i) => (table.chunks[i] === undefined ? [] : [pf.preload(table.chunks[i])])));
-          return pf.search(token);
-        })
-        .then((r) => new Map((r?.results ?? []).map((result) => [result.id, { words: result.words, result }])));
+      found = this.table().then(async (table) => {
+        const chunks = await Promise.all(chunkRange(token, table.chunks).map((i) => this.#chunk(table, i)));
+        const idOf = this.#idOf(table);
+        const out: Starts = new Map();
+        for (const chunk of chunks) {
+          for (const w of wordsBeginning(chunk, token)) {
+            for (const { page, locations } of postings(chunk, w)) {
+              const id = idOf[page];
+              if (id === undefined) continue;
+              const starts = out.get(id);
+              if (starts === undefined) out.set(id, [...locations]);
+              else starts.push(...locations);
+            }
+          }
+        }
+        for (const starts of out.values()) starts.sort((a, b) => a - b);
+        return out;
+      });
       found = forgetting(found, () => this.#pieces.delete(token));
       this.#pieces.set(token, found);
     }
     return found;
   }
 
+  #ids: string[] | undefined;
+
+  /** Page number (as the chunks' postings give it) → the unit's key in the units table. */
+  #idOf(table: UnitsTable): string[] {
+    if (this.#ids === undefined) {
+      const ids: string[] = [];
+      for (const [id, row] of Object.entries(table.units)) ids[row[8]] = id;
+      this.#ids = ids;
+    }
+    return this.#ids;
+  }
+
   readonly #fragments = new Map<string, Promise<PagefindFragment>>();
 
   /** A unit's fragment (text and title), fetched once per page. */
-  #fragment(id: string, result: PagefindResult): Promise<PagefindFragment> {
+  #fragment(id: string): Promise<PagefindFragment> {
     let fragment = this.#fragments.get(id);
     if (fragment === undefined) {
-      fragment = forgetting(result.data(), () => this.#fragments.delete(id));
+      const file = `fragment/${id}.pf_fragment`;
+      fragment = forgetting(
+        this.#file(file).then((raw) => readFragment(raw, file)),
+        () => this.#fragments.delete(id),
+      );
       this.#fragments.set(id, fragment);
     }
     return fragment;
@@ -249,18 +239,17 @@ export class SearchEngine {
   async longForms(text: string): Promise<LongForm[]> {
     const chars = streamChars(text);
     if (!isShortForm(chars)) return [];
-    const [pf] = await this.#load();
-    const [first, ...rest] = await Promise.all(chars.map((ch) => this.#lookup(pf, ch)));
-    const near: { id: string; result: PagefindResult; windows: number[][]; span: number }[] = [];
-    for (const [id, hit] of first ?? []) {
-      const found = windows([hit.starts, ...rest.map((m) => m.get(id)?.starts ?? [])]);
+    const [first, ...rest] = await Promise.all(chars.map((ch) => this.#lookup(ch)));
+    const near: { id: string; windows: number[][]; span: number }[] = [];
+    for (const [id, starts] of first ?? []) {
+      const found = windows([starts, ...rest.map((m) => m.get(id) ?? [])]);
       const span = Math.min(...found.map((w) => (w.at(-1) ?? 0) - (w[0] ?? 0) + 1));
-      if (found.length > 0) near.push({ id, result: hit.result, windows: found, span });
+      if (found.length > 0) near.push({ id, windows: found, span });
     }
     near.sort((a, b) => a.span - b.span);
     const segment = chineseWords();
     const perUnit = await Promise.all(
-      near.slice(0, maxShortFormUnits).map(async (u) => longForms(streamChars(normalize((await this.#fragment(u.id, u.result)).meta['text'] ?? '')), u.windows, segment)),
+      near.slice(0, maxShortFormUnits).map(async (u) => longForms(streamChars(normalize((await this.#fragment(u.id)).meta['text'] ?? '')), u.windows, segment)),
     );
     return rankLongForms(perUnit);
   }
@@ -282,16 +271,15 @@ export class SearchEngine {
 
   async search(query: Query): Promise<Result[]> {
     if (query.terms.length === 0) return [];
-    const [pf, table] = await this.#load();
+    const table = await this.table();
     const perTerm = await Promise.all(
-      query.terms.map((t) => Promise.all([...new Set([t.text, ...t.alternatives])].map(async (s) => [s, await this.#lookup(pf, s)] as const))),
+      query.terms.map((t) => Promise.all([...new Set([t.text, ...t.alternatives])].map(async (s) => [s, await this.#lookup(s)] as const))),
     );
-    const whole = query.terms.length > 1 ? await this.#lookup(pf, query.terms.map((t) => t.text).join('')) : undefined;
+    const whole = query.terms.length > 1 ? await this.#lookup(query.terms.map((t) => t.text).join('')) : undefined;
     // Candidates: units matched by every term (through the term or one of its alternatives).
     const ids = new Set<string>();
     for (const [, found] of perTerm[0] ?? []) for (const id of found.keys()) ids.add(id);
     const order = new Map(Object.keys(table.units).map((id, i) => [id, i]));
-    const results = new Map<string, PagefindResult>();
     const candidates: Candidate[] = [];
     for (const id of ids) {
       const row = table.units[id];
@@ -299,22 +287,19 @@ export class SearchEngine {
       const terms = perTerm.map((strings) => {
         const matches = new Map<string, readonly number[]>();
         for (const [s, found] of strings) {
-          const hit = found.get(id);
-          if (hit === undefined) continue;
-          matches.set(s, hit.starts);
-          results.set(id, hit.result);
+          const starts = found.get(id);
+          if (starts !== undefined) matches.set(s, starts);
         }
         return matches.size > 0 ? { matches } : undefined;
       });
       if (terms.some((t) => t === undefined)) continue;
-      candidates.push({ key: id, order: order.get(id) ?? 0, titleLength: row[3], terms, whole: whole?.get(id)?.starts });
+      candidates.push({ key: id, order: order.get(id) ?? 0, titleLength: row[3], terms, whole: whole?.get(id) });
     }
     const needles = query.terms.flatMap((t) => [t.text, ...t.alternatives]);
     return rank(query.terms, candidates).flatMap((r) => {
       const row = table.units[r.key];
-      const result = results.get(r.key);
-      if (row === undefined || result === undefined) return [];
-      return [{ ...r, id: `${table.documents[row[7]] ?? ''}.${row[0]}`, kind: table.kinds[row[1]] ?? '', label: rowLabel(row, table.kinds), domain: row[2], plan: row[4], needles, fragment: () => this.#fragment(r.key, result) }];
+      if (row === undefined) return [];
+      return [{ ...r, id: `${table.documents[row[7]] ?? ''}.${row[0]}`, kind: table.kinds[row[1]] ?? '', label: rowLabel(row, table.kinds), domain: row[2], plan: row[4], needles, fragment: () => this.#fragment(r.key) }];
     });
   }
 }

@@ -1,99 +1,54 @@
-// What the build needs to know about the Pagefind bundle it just wrote: where each index chunk
-// starts. Pagefind loads, for a query word, only the chunk whose [from, to] range holds the word
-// itself, but matches the word as a prefix only among the words already loaded; so a short query
-// whose extensions (the n-gram tokens it begins) run on into the next chunks would miss the units
-// in those (measured: 儿童 found 134 of its 150 units). The search page therefore asks Pagefind to
-// load every chunk a token's extensions can fall in (`chunkRange` in tokens.ts), from this list.
-//
-// The list comes from Pagefind's own metadata file (pagefind.<hash>.pf_meta): gzip, then the
-// signature "pagefind_dcd", then CBOR. Only the index chunk table is read: the one array of
-// [from, to, hash] triples whose hashes are the bundle's index files.
+// What the search page needs to know about the Pagefind bundle the build just wrote, read once at
+// build time from Pagefind's own metadata file (pagefind.<hash>.pf_meta: gzip, then the signature
+// "pagefind_dcd", then CBOR) into search/units.json:
+//   - the index chunk table: where each chunk begins and its file. The page reads the chunks itself
+//     (pagefind-index.ts): for a token, every chunk its extensions (the n-gram tokens it begins)
+//     can fall in (`chunkRange` in tokens.ts);
+//   - the page table: which fragment (a unit) each page number in the chunks' postings is.
+// Both are found by their shape: the one array of [from, to, hash] triples whose hashes are the
+// bundle's index files, and the one array of [hash, word count, …] whose hashes are its fragments.
 import { gunzipSync } from 'node:zlib';
+import { decodeCbor } from './cbor';
 
-/** A minimal CBOR reader (RFC 8949: integers, strings, arrays, maps, tags, simple values, 32/64-bit floats). */
-export function decodeCbor(bytes: Uint8Array): unknown {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const text = new TextDecoder('utf-8', { fatal: true });
-  let at = 0;
-  const need = (n: number) => {
-    if (at + n > bytes.length) throw new Error(`CBOR: unexpected end at byte ${at}`);
-  };
-  const length = (info: number): number => {
-    if (info < 24) return info;
-    const size = [1, 2, 4, 8][info - 24];
-    if (size === undefined) throw new Error(`CBOR: unsupported length encoding ${info} at byte ${at}`);
-    need(size);
-    const n = size === 1 ? view.getUint8(at) : size === 2 ? view.getUint16(at) : size === 4 ? view.getUint32(at) : Number(view.getBigUint64(at));
-    at += size;
-    return n;
-  };
-  const item = (): unknown => {
-    need(1);
-    const head = view.getUint8(at++);
-    const major = head >> 5;
-    const info = head & 31;
-    if (info === 31) throw new Error(`CBOR: indefinite lengths are not used by Pagefind (byte ${at - 1})`);
-    switch (major) {
-      case 0:
-        return length(info);
-      case 1:
-        return -1 - length(info);
-      case 2:
-      case 3: {
-        const n = length(info);
-        need(n);
-        const slice = bytes.subarray(at, at + n);
-        at += n;
-        return major === 2 ? slice : text.decode(slice);
-      }
-      case 4:
-        return Array.from({ length: length(info) }, item);
-      case 5: {
-        const map = new Map<unknown, unknown>();
-        for (let n = length(info); n > 0; n--) map.set(item(), item());
-        return map;
-      }
-      case 6:
-        length(info); // a tag: the tagged item follows
-        return item();
-      default: {
-        if (info === 20) return false;
-        if (info === 21) return true;
-        if (info === 22 || info === 23) return null;
-        if (info === 26 || info === 27) {
-          const size = info === 26 ? 4 : 8;
-          need(size);
-          const value = size === 4 ? view.getFloat32(at) : view.getFloat64(at);
-          at += size;
-          return value;
-        }
-        if (info < 24) return info;
-        throw new Error(`CBOR: unsupported simple value ${info} at byte ${at - 1}`);
-      }
-    }
-  };
-  const value = item();
-  if (at !== bytes.length) throw new Error(`CBOR: ${bytes.length - at} bytes after the value`);
-  return value;
+/** A Pagefind bundle's tables, as the search page uses them. */
+export interface BundleTables {
+  /** Where each index chunk begins, ascending (Pagefind's order). */
+  readonly starts: string[];
+  /** Each chunk's file name without .pf_index, in the order of `starts`. */
+  readonly chunkFiles: string[];
+  /** The fragment (file name without .pf_fragment) of each page number, in page-number order. */
+  readonly pages: string[];
 }
 
-/** Where each index chunk starts, in Pagefind's order (ascending), read from its metadata file. */
-export function indexChunkStarts(metaFile: Uint8Array, chunkHashes: readonly string[]): string[] {
+const isStrings = (x: unknown, n: number): x is string[] => Array.isArray(x) && x.length === n && x.every((s) => typeof s === 'string');
+
+/** The chunk and page tables of a bundle, from its metadata file; `chunkHashes`, `fragmentHashes`: the bundle's files. */
+export function bundleTables(metaFile: Uint8Array, chunkHashes: readonly string[], fragmentHashes: readonly string[]): BundleTables {
   const signature = 'pagefind_dcd';
   const raw = gunzipSync(metaFile);
   if (new TextDecoder().decode(raw.subarray(0, signature.length)) !== signature) throw new Error('Pagefind metadata: no "pagefind_dcd" signature');
   const meta = decodeCbor(raw.subarray(signature.length));
-  const hashes = new Set(chunkHashes);
-  const isChunk = (x: unknown): x is [string, string, string] => Array.isArray(x) && x.length === 3 && x.every((s) => typeof s === 'string') && hashes.has(x[2] as string);
-  const tables = Array.isArray(meta) ? meta.filter((field): field is unknown[] => Array.isArray(field) && field.length > 0 && field.every(isChunk)) : [];
-  const table = tables[0] as [string, string, string][] | undefined;
-  if (tables.length !== 1 || table === undefined) throw new Error(`Pagefind metadata: expected one index chunk table, found ${tables.length}`);
-  if (table.length !== hashes.size) throw new Error(`Pagefind metadata lists ${table.length} index chunks, the bundle has ${hashes.size}`);
+  const fields = Array.isArray(meta) ? meta.filter((field): field is unknown[] => Array.isArray(field) && field.length > 0) : [];
+
+  const chunks = new Set(chunkHashes);
+  const isChunk = (x: unknown): x is [string, string, string] => isStrings(x, 3) && chunks.has(x[2] ?? '');
+  const chunkTables = fields.filter((field) => field.every(isChunk)) as [string, string, string][][];
+  const table = chunkTables[0];
+  if (chunkTables.length !== 1 || table === undefined) throw new Error(`Pagefind metadata: expected one index chunk table, found ${chunkTables.length}`);
+  if (table.length !== chunks.size) throw new Error(`Pagefind metadata lists ${table.length} index chunks, the bundle has ${chunks.size}`);
   const starts = table.map(([from]) => from);
   starts.forEach((s, i) => {
     if (i > 0 && compareCodePoints(starts[i - 1] ?? '', s) >= 0) throw new Error(`Pagefind metadata: index chunks out of order at ${i} (${JSON.stringify(starts[i - 1])}, ${JSON.stringify(s)})`);
   });
-  return starts;
+
+  const fragments = new Set(fragmentHashes);
+  const isPage = (x: unknown): x is [string, ...unknown[]] => Array.isArray(x) && typeof x[0] === 'string' && fragments.has(x[0]) && typeof x[1] === 'number';
+  const pageTables = fields.filter((field) => field.every(isPage)) as [string, ...unknown[]][][];
+  const pageTable = pageTables[0];
+  if (pageTables.length !== 1 || pageTable === undefined) throw new Error(`Pagefind metadata: expected one page table, found ${pageTables.length}`);
+  if (pageTable.length !== fragments.size) throw new Error(`Pagefind metadata lists ${pageTable.length} pages, the bundle has ${fragments.size} fragments`);
+
+  return { starts, chunkFiles: table.map(([, , hash]) => hash), pages: pageTable.map(([hash]) => hash) };
 }
 
 /** Order by code points, as Pagefind (Rust) sorts its words; JavaScript's < compares UTF-16 units. */

@@ -3,7 +3,7 @@
 // pasted phrase without spaces is one term and must occur as it stands. Every term is normalized
 // (NFKC, lower case, traditional → simplified) and carries its glossary alternatives.
 import { equivalents, expand, normalize, type Glossary } from './variants';
-import { gramLength, streamChars } from './tokens';
+import { streamChars } from './tokens';
 
 export interface Term {
   /** As typed (for display). */
@@ -29,7 +29,7 @@ const maxAlternatives = 8;
  * term swapped (…妇联… → …妇女联合会…), which would each cost index chunks for text the plan
  * does not hold.
  */
-const maxExpandedLength = 2 * gramLength;
+export const pastedLength = 16;
 
 const quotePairs: Record<string, string> = { '"': '"', '“': '”', '「': '」', '『': '』', '‘': '’', "'": "'" };
 
@@ -72,7 +72,7 @@ export function parseQuery(raw: string, glossary: Glossary | null): Query {
 
 function alternativesOf(text: string, glossary: Glossary | null): string[] {
   if (glossary === null) return [];
-  const found = [...text].length > maxExpandedLength ? equivalents(text, glossary) : expand(text, glossary);
+  const found = [...text].length > pastedLength ? equivalents(text, glossary) : expand(text, glossary);
   return found.filter((a) => a !== text).slice(0, maxAlternatives);
 }
 
@@ -104,7 +104,7 @@ export function splitWords(text: string): string[] {
  */
 export function passages(text: string): string[] {
   const chars = [...text];
-  if (chars.length <= maxExpandedLength) return [];
+  if (chars.length <= pastedLength) return [];
   const pieces = text.split(/[\p{P}\p{S}\s]+/u).filter((p) => [...p].length >= 4);
   if (pieces.length >= 2) return [pieces[0] ?? '', pieces.at(-1) ?? ''];
   const half = Math.ceil(chars.length / 2);

@@ -1,26 +1,33 @@
 // The search index's alphabet. Pagefind's own Chinese segmentation disagrees between index and query
 // time and cannot find text inside a word, so the index holds, for every character of a unit's
 // (normalized, whitespace-free) text, one token: the codes of that character and the next
-// `gramLength - 1` characters. Pagefind matches a query word as a prefix of index words, so
+// `gramLength - 1` characters (character bigrams). The search page finds the index words that begin
+// with a query token (pagefind-index.ts `wordsBeginning`), so
 //
-//   - any string of up to `gramLength` characters is ONE query token, found exactly where it
-//     starts (the tokens it prefixes are the n-grams beginning with it): one Pagefind search that
-//     reads one index chunk, however common the characters;
-//   - a longer string is cut into pieces of `gramLength` (the last one shorter), each found the same
-//     way; it occurs at p when piece j occurs at p + j·gramLength for every j (`occurrences`).
+//   - a string of one or two characters is ONE query token, found exactly where it starts (the
+//     tokens it begins are the bigrams starting with it): one lookup, in one index chunk (rarely
+//     two), however common the characters;
+//   - a longer string is cut into pieces of `gramLength` (the last one may be shorter), each found
+//     the same way; it occurs at p when piece j occurs at p + j·gramLength for every j
+//     (`occurrences`); a long one (pasted text) by its first and last pieces, then its text
+//     (`lookupPieces`).
 //
-// Codes are prefix-free, so a query's codes prefix a token only when its characters begin it: three
+// Why bigrams: the index of this document is 210 KB in 31 chunks of about 7 KB (longer tokens made
+// it larger: 8-character ones 690 KB in 146 chunks), so after a few queries most of it is in the
+// page, and later queries need no download; a first query reads one or two chunks either way.
+//
+// Codes are prefix-free, so a query's codes begin a token only when its characters begin it: three
 // base-36 digits for code points below 45 360 (all of the BMP's CJK, punctuation and ASCII), and
 // "z" plus four digits for the rest (never the start of a three-digit code).
 //
 // Position i of the token stream is character i of the stream text; Pagefind's word positions are
 // therefore character positions (see `occurrences`).
 
-/** The language tag of the index: not a natural language, so Pagefind neither stems nor segments. */
+/** The language tag of the index: not a natural language, so Pagefind neither stems nor segments it. */
 export const indexLanguage = 'zz';
 
-/** Characters per index token: a term of up to this many characters is one lookup. */
-export const gramLength = 8;
+/** Characters per index token: a string of up to this many characters is one lookup. */
+export const gramLength = 2;
 
 const short = 36 ** 2 * 35; // three-digit codes start with 0–y
 
@@ -60,11 +67,12 @@ export const maxCompletePieces = 4;
 
 /**
  * The pieces to look up for a string, and whether their positions prove an occurrence. Up to
- * `maxCompletePieces` pieces (32 characters), all of them: they cover the string, and the result
- * needs nothing else. A longer string (a pasted sentence) is looked up by its first and last
+ * `maxCompletePieces` pieces (8 characters), all of them: they cover the string, and the result
+ * needs nothing else. A longer string (pasted text) is looked up by its first and last
  * `gramLength` characters only: together they narrow the candidates to the few places where both
- * stand at the right distance, at the cost of two index chunks instead of one per 8 characters;
- * what lies between must then be checked in the text (one round trip more).
+ * stand at the right distance, at the cost of two lookups (an index chunk each, at most) instead
+ * of one per two characters; what lies between must then be checked in the text (one round trip
+ * more, for the fragments the result list needs anyway).
  */
 export function lookupPieces(chars: readonly string[]): { pieces: Piece[]; complete: boolean } {
   const all = queryPieces(chars);
@@ -96,9 +104,8 @@ export function occurrences(pieces: readonly Piece[], starts: readonly (readonly
 /**
  * The index chunks (by position in `starts`, where each chunk begins, ascending) that can hold
  * words beginning with `token`: from the chunk the token itself falls in to the last chunk that
- * begins at or before the end of the token's prefix range. Pagefind loads only the first of these
- * for a search; the search page asks for the rest too (see pagefind-meta.ts). Tokens and chunk
- * starts that matter here are ASCII, so JavaScript's string order is Pagefind's.
+ * begins at or before the end of the token's prefix range. Tokens and chunk starts that matter
+ * here are ASCII, so JavaScript's string order is Pagefind's.
  */
 export function chunkRange(token: string, starts: readonly string[]): number[] {
   const end = `${token}\u007f`; // above every character of the alphabet: the end of the prefix range
