@@ -18,12 +18,14 @@ import { numberedLabel, unitKinds } from './site';
 /**
  * One row per unit: [unit id without its document's slug and dot, kind index, domain index (-1:
  * none), title length in stream chars, plan index, label, length of the whole stream, document
- * index, Pagefind page number (how the index chunks' postings name it)]. (The slug would be a third
+ * index, Pagefind page number (how the index chunks' postings name it), the page numbers of the
+ * units it is paired with (a goal's measures, a measure's goals; links.ts, most related first, at
+ * most `maxPaired`)]. (The slug would be a third
  * of the file, repeated on every row.) The label of a goal or measure is its number (site.ts
  * `numberedLabel` makes 主要目标第2项 of it): a fifth of the file otherwise, on a page that must load
  * it before its first result.
  */
-export type UnitRow = [string, number, number, number, number, string | number, number, number, number];
+export type UnitRow = [string, number, number, number, number, string | number, number, number, number, number[]];
 
 /** What a unit's row holds for its label: its number when the label is made from it. */
 function labelCell(unit: Unit): string | number {
@@ -63,6 +65,9 @@ function titleLength(unit: Unit, text: readonly string[]): number {
  * drops the variable is noticed.
  */
 export const indexChunkSize = 4000;
+
+/** How many paired units (links.ts) a row lists. */
+const maxPaired = 3;
 
 export interface SearchIndexSummary {
   records: number;
@@ -130,7 +135,7 @@ async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndex
     if (!documents.includes(unit.docSlug)) documents.push(unit.docSlug);
     const localId = unit.id.startsWith(`${unit.docSlug}.`) ? unit.id.slice(unit.docSlug.length + 1) : null;
     if (localId === null) throw new Error(`Unit id ${unit.id} does not begin with its document's slug ${unit.docSlug} and a dot`);
-    const row: UnitRow = [localId, unitKinds.indexOf(unit.kind), domain, titleLength(unit, streamOf(unit)), planIndex, labelCell(unit), streamOf(unit).length, documents.indexOf(unit.docSlug), -1];
+    const row: UnitRow = [localId, unitKinds.indexOf(unit.kind), domain, titleLength(unit, streamOf(unit)), planIndex, labelCell(unit), streamOf(unit).length, documents.indexOf(unit.docSlug), -1, []];
     rowOf.set(unit.url, row);
   }
   const order = new Map(site.units.map((u, i) => [u.url, i]));
@@ -157,12 +162,20 @@ async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndex
     found.map(([id]) => id),
   );
   const pageOf = new Map(tables.pages.map((id, page) => [id, page]));
+  const pageOfUrl = new Map(found.map(([id, url]) => [url, pageOf.get(id)]));
+  const unitOfUrl = new Map(site.units.map((u) => [u.url, u]));
   const units: Record<string, UnitRow> = {};
   for (const [id, url] of found) {
     const row = rowOf.get(url);
     const page = pageOf.get(id);
     if (row === undefined || page === undefined) throw new Error(`Pagefind fragment ${id} is in no page of its metadata`);
     row[8] = page;
+    const unit = unitOfUrl.get(url);
+    const paired = unit?.kind === 'goal' ? unit.relatedMeasures : unit?.kind === 'measure' ? unit.relatedGoals : [];
+    row[9] = (paired ?? []).slice(0, maxPaired).flatMap((pid) => {
+      const p = pageOfUrl.get(site.unit.get(pid)?.url ?? '');
+      return p === undefined ? [] : [p];
+    });
     units[id] = row;
   }
   await removeClient(bundle);

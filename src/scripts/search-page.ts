@@ -3,7 +3,7 @@
 // with counts, results with highlighted excerpts, glossary expansions and suggestions.
 import { SearchEngine, type Result } from '../lib/search/engine';
 import { excerpt, matchRanges } from '../lib/search/highlight';
-import { parseQuery, passages, splitWords, type Query } from '../lib/search/query';
+import { contentWords, parseQuery, passages, splitWords, type Query, type Term } from '../lib/search/query';
 import { glossarySplit, suggest, type Glossary } from '../lib/search/variants';
 import type { UnitsTable } from '../lib/search-index';
 import { unitKindNames, unitUrl, type UnitKind } from '../lib/site';
@@ -106,12 +106,12 @@ function renderItem(r: Result, table: UnitsTable): HTMLLIElement {
   code.textContent = r.id;
   meta.append(`${kindName} · ${where.join(' · ')} · ID `, code);
   li.append(h, meta);
-  const relatedNote = related.get(r.id);
-  if (relatedNote !== undefined) {
-    const note = document.createElement('p');
-    note.className = 'result-related';
-    note.textContent = relatedNote;
-    li.append(note);
+  const note = notes.get(r.id);
+  if (note !== undefined) {
+    const p = document.createElement('p');
+    p.className = 'result-related';
+    p.textContent = note;
+    li.append(p);
   }
   return li;
 }
@@ -150,8 +150,8 @@ async function fillItem(li: HTMLLIElement, r: Result): Promise<void> {
 const maxTermLength = 6;
 
 let generation = 0;
-/** Results that hold the words of a term (or of an equivalent) apart rather than the term (see run): id → how to say so. */
-let related = new Map<string, string>();
+/** Results that match otherwise than by the query or a glossary equivalent (see run): id → how to say so. */
+let notes = new Map<string, string>();
 let shown: { li: HTMLLIElement; r: Result }[] = [];
 let filled = 0;
 
@@ -224,6 +224,140 @@ async function renderSuggestions(query: Query, glossary: Glossary): Promise<void
   suggestions.append(p, ul);
 }
 
+/** What a step after the search finds: results, how each of them matches, and what to tell the reader. */
+interface Extra {
+  readonly results: readonly Result[];
+  readonly notes: ReadonlyMap<string, string>;
+  /** One sentence for the expansion line. */
+  readonly said: string;
+}
+
+const quote = (words: readonly string[]) => words.map((w) => `“${w}”`).join('');
+const isNew = (results: readonly Result[]) => (r: Result) => !results.some((x) => x.id === r.id);
+
+/**
+ * After the clauses that hold a short term or an equivalent, the clauses that hold the words of one
+ * of them apart: a term joining a glossary word to another (校园霸凌 → 校园 … 欺凌, `parts`), or an
+ * equivalent the plan words differently (虐童 ↔ 虐待儿童 → 虐待 … 儿童).
+ */
+async function apart(only: Term, parts: readonly string[], results: readonly Result[], glossary: Glossary): Promise<Extra | null> {
+  if (results.length === 0 || [...only.text].length > maxTermLength) return null;
+  const wordSets = [parts, ...only.alternatives.filter((a) => [...a].length >= 4).map((a) => splitWords(a))].filter((w) => w.length > 1).slice(0, 3);
+  const founds = await Promise.all(wordSets.map((words) => engine.search(parseQuery(words.join(' '), glossary))));
+  const found = new Map<string, { r: Result; note: string }>();
+  for (const [k, rs] of founds.entries()) {
+    const words = wordSets[k] ?? [];
+    for (const r of rs.filter(isNew(results))) if (!found.has(r.id)) found.set(r.id, { r, note: `分别包含${quote(words)}${words === parts ? '（或其同义词）' : ''}` });
+  }
+  if (found.size === 0) return null;
+  return { results: [...found.values()].map((x) => x.r), notes: new Map([...found].map(([id, x]) => [id, x.note])), said: `后 ${found.size} 条结果没有连续出现“${only.raw}”或其同义词，而是分别包含其中的词语` };
+}
+
+/**
+ * A short query the plan does not say (not at all, or only where two words meet) may be a short
+ * form the glossary does not know (义教 → 义务教育, 公卫 → 公共卫生): the clauses holding the long
+ * forms its characters mark (abbreviation.ts), each marked with the form it holds.
+ */
+async function shortForms(only: Term, results: readonly Result[]): Promise<Extra | null> {
+  const itself = results.filter((r) => r.distance === 0);
+  if (itself.length > 0 && !(await engine.onlyAcrossWords(only.text, itself))) return null;
+  const forms = (await engine.longForms(only.text)).map((f) => f.text);
+  const [head, ...others] = forms;
+  if (head === undefined) return null;
+  const found = (await engine.search({ raw: only.raw, terms: [{ raw: only.raw, text: head, quoted: false, alternatives: others }] })).filter(isNew(results));
+  if (found.length === 0) return null;
+  const said = `“${only.raw}”可能是${quote(forms)}的简称`;
+  return {
+    results: found,
+    notes: new Map(found.map((r) => [r.id, `包含“${forms[r.distance] ?? ''}”（“${only.raw}”可能是其简称）`])),
+    said: results.length === 0 ? `规划中没有“${only.raw}”。${said}，以下条文包含这些说法` : `${said}：后 ${found.length} 条结果包含这些说法`,
+  };
+}
+
+/**
+ * Nothing holds a long pasted text: the clauses holding one of its passages, each marked with the
+ * passage it holds (those holding more passages first).
+ */
+async function passagesOf(only: Term): Promise<Extra | null> {
+  const pieces = passages(only.text);
+  if (pieces.length === 0) return null;
+  const founds = await Promise.all(pieces.map((p) => engine.search(parseQuery(`“${p}”`, null))));
+  const held = new Map<string, { r: Result; pieces: string[] }>();
+  for (const [k, found] of founds.entries()) {
+    for (const r of found) {
+      const entry = held.get(r.id) ?? { r, pieces: [] };
+      entry.pieces.push(pieces[k] ?? '');
+      held.set(r.id, entry);
+    }
+  }
+  const ordered = [...held.values()].sort((a, b) => b.pieces.length - a.pieces.length);
+  return {
+    results: ordered.map((x) => x.r),
+    notes: new Map(ordered.map((x) => [x.r.id, `包含${quote(x.pieces)}`])),
+    said: ordered.length > 0 ? `没有条文包含完整的“${only.raw}”；以下条文包含其中的一段（${quote(pieces)}）` : `没有条文包含完整的“${only.raw}”，也没有条文包含其中的一段（${quote(pieces)}）`,
+  };
+}
+
+/** Nothing holds the whole term (nor an equivalent): its parts, then its words (and each equivalent's) together. */
+async function wordsTogether(only: Term, parts: readonly string[], glossary: Glossary): Promise<Extra | null> {
+  for (const words of [parts, ...[only.raw, ...only.alternatives].map(splitWords)]) {
+    if (words.length < 2) continue;
+    const found = await engine.search(parseQuery(words.join(' '), glossary));
+    if (found.length > 0) return { results: found, notes: new Map(), said: `没有条文包含完整的“${only.raw}”；以下条文同时包含${quote(words)}` };
+  }
+  return null;
+}
+
+/**
+ * Nothing holds the term, nor all of its words: the clauses holding some of them (防沉迷 → 沉迷,
+ * 广告进校园 → 广告, 校园), those holding more words first, then those holding rarer words (a word
+ * in few clauses says more of what was meant than one in many), each marked with its words.
+ */
+async function someWords(only: Term, glossary: Glossary, table: UnitsTable): Promise<Extra | null> {
+  const words = contentWords(only.text);
+  if (words.length === 0) return null;
+  const founds = await Promise.all(words.map((w) => engine.search(parseQuery(w, glossary))));
+  const total = Object.keys(table.units).length;
+  const held = new Map<string, { r: Result; words: string[]; weight: number; best: number }>();
+  for (const [k, found] of founds.entries()) {
+    const weight = Math.log(1 + total / Math.max(1, found.length));
+    for (const [rank, r] of found.entries()) {
+      const entry = held.get(r.id) ?? { r, words: [], weight: 0, best: rank };
+      entry.words.push(words[k] ?? '');
+      entry.weight += weight;
+      entry.best = Math.min(entry.best, rank);
+      held.set(r.id, entry);
+    }
+  }
+  if (held.size === 0) return null;
+  const ordered = [...held.values()].sort((a, b) => b.words.length - a.words.length || b.weight - a.weight || a.best - b.best);
+  return {
+    results: ordered.map((x) => x.r),
+    notes: new Map(ordered.map((x) => [x.r.id, `包含${quote(x.words)}`])),
+    said: `没有条文包含完整的“${only.raw}”${words.length > 1 ? '，也没有条文同时包含其中的词语' : ''}；以下条文包含其中的词语（${quote(words)}）${words.length > 1 ? '，包含得多的在前' : ''}`,
+  };
+}
+
+/** At most this many results, a search also lists the goals and measures the plan pairs with its first ones. */
+const maxResultsForPaired = 10;
+
+/**
+ * The plan pairs each goal with the measures that serve it (links.ts): after a short list of
+ * results, the goals and measures paired with its first three that it does not hold, each marked
+ * with the result it belongs to. A measure found by its wording leads to the goal it serves,
+ * which often says the same in other words (长期照护 in the measure, 长期照护保障制度 in the goal).
+ */
+async function pairedWith(results: readonly Result[]): Promise<Extra | null> {
+  if (results.length === 0 || results.length > maxResultsForPaired) return null;
+  const found = await engine.paired(results.slice(0, 3), results);
+  if (found.length === 0) return null;
+  return {
+    results: found.map((x) => x.result),
+    notes: new Map(found.map((x) => [x.result.id, `对应第 ${results.indexOf(x.of) + 1} 条结果（${x.of.label}）`])),
+    said: `最后 ${found.length} 条是规划中与前面结果相对应的${[...new Set(found.map((x) => (x.result.kind === 'goal' ? '主要目标' : '策略措施')))].join('和')}`,
+  };
+}
+
 async function run(s: State): Promise<void> {
   const mine = ++generation;
   list.dataset['searchState'] = 'loading';
@@ -242,93 +376,43 @@ async function run(s: State): Promise<void> {
   }
   let [results, table] = await Promise.all([engine.search(query), engine.table()]);
   if (mine !== generation) return;
-  related = new Map();
+  notes = new Map();
+  const said: string[] = expansion.textContent === '' ? [] : [expansion.textContent ?? ''];
+  /** Take what a step found: after the results so far, or instead of none. */
+  const take = (extra: Extra | null) => {
+    if (extra === null) return;
+    results = [...results, ...extra.results];
+    for (const [id, note] of extra.notes) notes.set(id, note);
+    said.push(extra.said);
+  };
   const only = query.terms.length === 1 ? query.terms[0] : undefined;
   if (only !== undefined && !only.quoted) {
-    const quote = (words: readonly string[]) => words.map((w) => `“${w}”`).join('');
     const parts = glossarySplit(only.text, glossary);
-    /** Whether the term itself occurs (rather than only glossary equivalents of it). */
-    const itself = results.filter((r) => r.distance === 0);
-    const verbatim = itself.length > 0 && !(await engine.onlyAcrossWords(only.text, itself));
+    take(await apart(only, parts, results, glossary));
     if (mine !== generation) return;
-    if (results.length > 0 && [...only.text].length <= maxTermLength) {
-      // After the clauses that hold the term or an equivalent, the clauses that hold the words of
-      // one of them apart: a short term joining a glossary word to another (校园霸凌 → 校园 … 欺凌),
-      // or an equivalent the plan words differently (虐童 ↔ 虐待儿童 → 虐待 … 儿童). Marked as such.
-      const wordSets = [parts, ...only.alternatives.filter((a) => [...a].length >= 4).map((a) => splitWords(a))].filter((w) => w.length > 1).slice(0, 3);
-      const apart = new Map<string, { r: Result; note: string }>();
-      const founds = await Promise.all(wordSets.map((words) => engine.search(parseQuery(words.join(' '), glossary))));
-      if (mine !== generation) return;
-      for (const [k, found] of founds.entries()) {
-        const words = wordSets[k] ?? [];
-        for (const r of found) {
-          if (!results.some((x) => x.id === r.id) && !apart.has(r.id)) apart.set(r.id, { r, note: `分别包含${quote(words)}${words === parts ? '（或其同义词）' : ''}` });
-        }
-      }
-      if (apart.size > 0) {
-        related = new Map([...apart].map(([id, { note }]) => [id, note]));
-        results = [...results, ...[...apart.values()].map((x) => x.r)];
-        expansion.hidden = false;
-        expansion.textContent = `${expansion.textContent === '' ? '' : `${expansion.textContent}。`}后 ${apart.size} 条结果没有连续出现“${only.raw}”或其同义词，而是分别包含其中的词语。`;
-      }
-    }
-    // A short query the plan holds nowhere may be a short form the glossary does not know (义教 →
-    // 义务教育, 公卫 → 公共卫生): after what was found, the clauses holding the long forms its
-    // characters mark, each marked with the form it holds.
-    const forms = verbatim ? [] : await engine.longForms(only.text);
+    take(await shortForms(only, results));
     if (mine !== generation) return;
-    if (forms.length > 0) {
-      const [head, ...others] = forms.map((f) => f.text);
-      const found = await engine.search({ raw: only.raw, terms: [{ raw: only.raw, text: head ?? '', quoted: false, alternatives: others }] });
+    for (const step of [() => passagesOf(only), () => wordsTogether(only, parts, glossary), () => someWords(only, glossary, table)]) {
+      if (results.length > 0) break;
+      const extra = await step();
       if (mine !== generation) return;
-      const added = found.filter((r) => !results.some((x) => x.id === r.id));
-      for (const r of added) related.set(r.id, `包含“${forms[r.distance]?.text ?? ''}”（“${only.raw}”可能是其简称）`);
-      results = [...results, ...added];
-      if (added.length > 0) {
-        expansion.hidden = false;
-        const said = `“${only.raw}”可能是${quote(forms.map((f) => f.text))}的简称`;
-        expansion.textContent = results.length === added.length ? `规划中没有“${only.raw}”。${said}，以下条文包含这些说法。` : `${expansion.textContent === '' ? '' : `${expansion.textContent}。`}${said}：后 ${added.length} 条结果包含这些说法。`;
-      }
-    }
-    // Nothing holds a long pasted text: the clauses holding one of its passages, each marked with
-    // the passage it holds (those holding more passages first).
-    const pieces = results.length === 0 ? passages(only.text) : [];
-    if (pieces.length > 0) {
-      const founds = await Promise.all(pieces.map((p) => engine.search(parseQuery(`“${p}”`, null))));
-      if (mine !== generation) return;
-      const held = new Map<string, { r: Result; pieces: string[] }>();
-      for (const [k, found] of founds.entries()) {
-        for (const r of found) {
-          const entry = held.get(r.id) ?? { r, pieces: [] };
-          entry.pieces.push(pieces[k] ?? '');
-          held.set(r.id, entry);
-        }
-      }
-      const ordered = [...held.values()].sort((a, b) => b.pieces.length - a.pieces.length);
-      results = ordered.map((x) => x.r);
-      related = new Map(ordered.map((x) => [x.r.id, `包含${quote(x.pieces)}`]));
-      expansion.hidden = false;
-      expansion.textContent = results.length > 0 ? `没有条文包含完整的“${only.raw}”；以下条文包含其中的一段（${quote(pieces)}）。` : `没有条文包含完整的“${only.raw}”，也没有条文包含其中的一段（${quote(pieces)}）。`;
-    }
-    // Nothing holds the whole phrase (nor a glossary equivalent): look for its parts, then its
-    // words (and the words of each equivalent) together instead, and say so.
-    for (const words of results.length === 0 && pieces.length === 0 ? [parts, ...[only.raw, ...only.alternatives].map(splitWords)] : []) {
-      if (words.length < 2) continue;
-      results = await engine.search(parseQuery(words.join(' '), glossary));
-      if (mine !== generation) return;
-      if (results.length > 0) {
-        expansion.hidden = false;
-        expansion.textContent = `没有条文包含完整的“${only.raw}”；以下条文同时包含${quote(words)}。`;
-        break;
-      }
+      take(extra);
+      if (extra !== null && extra.results.length === 0) break; // a long paste whose passages are nowhere either
     }
   }
+  const main = results.length;
+  take(await pairedWith(results));
+  if (mine !== generation) return;
+  expansion.hidden = said.length === 0;
+  expansion.textContent = said.length === 0 ? '' : `${said.join('。')}。`;
   renderFilters(results, table, s);
   const visible = results.filter((r) => passes(r, s, null));
   shown = visible.map((r) => ({ li: renderItem(r, table), r }));
   filled = 0;
   list.replaceChildren(...shown.map((x) => x.li));
-  status.textContent = visible.length === results.length ? `共 ${results.length} 条结果。` : `共 ${results.length} 条结果，筛选后 ${visible.length} 条。`;
+  const pairedCount = results.length - main;
+  const counted = pairedCount === 0 ? `共 ${results.length} 条结果` : `共 ${main} 条结果，另附 ${pairedCount} 条相对应的条文`;
+  status.textContent = visible.length === results.length ? `${counted}。` : `${counted}，筛选后 ${visible.length} 条。`;
   if (results.length === 0) await renderSuggestions(query, glossary);
   if (mine !== generation) return;
   // The ranked list (label, kind, place, ID, link) is on the page: done. Titles and marked excerpts

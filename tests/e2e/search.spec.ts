@@ -9,6 +9,11 @@ import { decodeCbor } from '../../src/lib/search/cbor';
 
 const results = (page: Page) => page.locator('#search-results');
 
+/** The results the page lists as paired with another result (the goals and measures the plan pairs), not as matching. */
+async function paired(page: Page): Promise<string[]> {
+  return page.locator('[data-result-id]').filter({ has: page.locator('.result-related', { hasText: /^对应第 \d+ 条结果/ }) }).evaluateAll((els) => els.map((e) => e.getAttribute('data-result-id') ?? ''));
+}
+
 async function done(page: Page, q: string): Promise<string[]> {
   await expect(results(page)).toHaveAttribute('data-search-query', q);
   await expect(results(page)).toHaveAttribute('data-search-state', 'done');
@@ -172,8 +177,8 @@ test('a term joining an everyday word to another is followed by the clauses that
 test('a pasted sentence is found as it stands, and one pasted across two clauses finds both', async ({ page, request }) => {
   const clauses = (await (await request.get('/data/clauses.json')).json()) as { id: string; text: string }[];
   const holding = (q: string) => clauses.filter((c) => c.text.includes(q)).map((c) => c.id).sort();
-  // Long windows of measures (looked up by their first and last eight characters, the middle read
-  // in the text): every unit holding the window, and it first.
+  // Long windows of measures (looked up by their first and last characters, the middle read in
+  // the text): every unit holding the window, and it first; then only the units paired with it.
   const measures = clauses.filter((c) => /\.m\d+$/.test(c.id) && [...c.text].length > 120);
   for (const c of [measures[0], measures[Math.floor(measures.length / 2)], measures.at(-1)]) {
     if (c === undefined) throw new Error('no long measures in clauses.json');
@@ -183,7 +188,9 @@ test('a pasted sentence is found as it stands, and one pasted across two clauses
     await page.goto('/search/?q=' + encodeURIComponent(window));
     const ids = await done(page, window);
     expect(ids[0], window).toBe(c.id);
-    expect([...ids].sort(), window).toEqual(expected);
+    const pairs = await paired(page);
+    expect(ids.filter((id) => !pairs.includes(id)).sort(), window).toEqual(expected);
+    expect(ids.slice(ids.length - pairs.length), window).toEqual(pairs); // after every match
   }
   // The end of one measure and the start of the next, pasted together: no unit holds that, so the
   // page shows the units holding each passage, marked, and says so.
@@ -201,7 +208,8 @@ test('a pasted sentence is found as it stands, and one pasted across two clauses
   expect(holding(pasted)).toEqual([]);
   await page.goto('/search/?q=' + encodeURIComponent(pasted));
   const ids = await done(page, pasted);
-  expect([...ids].sort()).toEqual([...new Set([...holding(pair.tail), ...holding(pair.head)])].sort());
+  const pairedIds = await paired(page);
+  expect(ids.filter((id) => !pairedIds.includes(id)).sort()).toEqual([...new Set([...holding(pair.tail), ...holding(pair.head)])].sort());
   expect(ids).toContain(pair.a.id);
   expect(ids).toContain(pair.b.id);
   await expect(page.locator(`[data-result-id="${pair.a.id}"] .result-related`)).toContainText(`包含“${pair.tail}”`);
@@ -235,7 +243,8 @@ test('a short form the glossary does not know finds the long forms its character
   await page.goto('/search/?q=' + encodeURIComponent('义教'));
   const ids = await done(page, '义教');
   expect(textOf(ids[0] ?? '')).toContain('主义教育');
-  const rest = ids.slice(1);
+  const pairs = await paired(page);
+  const rest = ids.slice(1).filter((id) => !pairs.includes(id));
   expect(rest.length).toBeGreaterThan(3);
   for (const id of rest) expect(textOf(id), id).toContain('义务教育');
   await expect(page.locator(`[data-result-id="${rest[0]}"] .result-related`)).toHaveText('包含“义务教育”（“义教”可能是其简称）');
@@ -247,7 +256,42 @@ test('a short form the glossary does not know finds the long forms its character
   expect(found.length).toBeGreaterThan(0);
   const said = (await page.locator('#search-expansion').textContent()) ?? '';
   expect(said).toMatch(/^规划中没有“妇保”。“妇保”可能是(“[^”]+”)+的简称/);
-  const forms = [...said.matchAll(/“([^”]+)”/g)].map((m) => m[1] ?? '').filter((f) => f !== '妇保');
+  const forms = [...(/^规划中没有“妇保”。“妇保”可能是((“[^”]+”)+)的简称/.exec(said)?.[1] ?? '').matchAll(/“([^”]+)”/g)].map((m) => m[1] ?? '');
   expect(forms).toContain('妇幼保健');
-  for (const id of found) expect(forms.some((f) => textOf(id).includes(f)), id).toBe(true);
+  const pairedToo = await paired(page);
+  for (const id of found.filter((x) => !pairedToo.includes(x))) expect(forms.some((f) => textOf(id).includes(f)), id).toBe(true);
+});
+
+test('a short list of results is followed by the goals and measures the plan pairs with it', async ({ page, request }) => {
+  const clauses = (await (await request.get('/data/clauses.json')).json()) as { id: string; label: string; relatedMeasures?: string[]; relatedGoals?: string[] }[];
+  await page.goto('/search/?q=' + encodeURIComponent('安全头盔'));
+  const ids = await done(page, '安全头盔');
+  const pairs = await paired(page);
+  const matched = ids.filter((id) => !pairs.includes(id));
+  expect(matched.sort()).toEqual(['luozheng-2022-62.p2.d2.g3', 'luozheng-2022-62.p2.d2.m4']);
+  // Each listed pair is one of those clauses.json pairs with the first results, and every such pair is listed.
+  const pairsOf = (id: string) => {
+    const c = clauses.find((x) => x.id === id);
+    return [...(c?.relatedMeasures ?? []), ...(c?.relatedGoals ?? [])].slice(0, 3);
+  };
+  const expected = [...new Set(ids.slice(0, matched.length).flatMap(pairsOf))].filter((id) => !matched.includes(id));
+  expect(pairs.sort()).toEqual(expected.sort());
+  expect(pairs.length).toBeGreaterThan(0);
+  const first = page.locator(`[data-result-id="${pairs[0]}"] .result-related`);
+  await expect(first).toHaveText(/^对应第 [12] 条结果（(主要目标|策略措施)第\d+项）$/);
+  await expect(page.getByRole('status')).toHaveText(`共 2 条结果，另附 ${pairs.length} 条相对应的条文。`);
+});
+
+test('a term found nowhere, nor all its words, lists the clauses holding some of its words', async ({ page, request }) => {
+  const clauses = (await (await request.get('/data/clauses.json')).json()) as { id: string; text: string }[];
+  const glossary = readFileSync(path.join('src', 'data', 'glossary.json'), 'utf8');
+  expect(glossary, '防沉迷 must not be a glossary term, or this tests the glossary').not.toContain('"防沉迷"');
+  const holding = clauses.filter((c) => c.text.includes('沉迷')).map((c) => c.id);
+  expect(holding.length).toBeGreaterThan(0);
+  expect(clauses.filter((c) => c.text.includes('防沉迷'))).toEqual([]);
+  await page.goto('/search/?q=' + encodeURIComponent('防沉迷'));
+  const ids = await done(page, '防沉迷');
+  expect(ids.slice(0, holding.length).sort()).toEqual([...holding].sort());
+  await expect(page.locator(`[data-result-id="${holding[0]}"] .result-related`)).toHaveText('包含“沉迷”');
+  await expect(page.locator('#search-expansion')).toContainText('没有条文包含完整的“防沉迷”；以下条文包含其中的词语（“沉迷”）');
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { excerpt, matchRanges } from '../../src/lib/search/highlight';
-import { parseQuery, passages, pastedLength, splitWords } from '../../src/lib/search/query';
+import { contentWords, parseQuery, passages, pastedLength, splitWords } from '../../src/lib/search/query';
 import { glossary } from '../../src/lib/search/site-glossary';
 
 describe('parseQuery', () => {
@@ -63,6 +63,13 @@ describe('splitWords', () => {
   it('splits a phrase into its words, dropping one-character particles', () => {
     expect(splitWords('妇女就业歧视')).toEqual(['妇女', '就业', '歧视']);
     expect(splitWords('安全')).toEqual([]);
+  });
+
+  it('gives the content words of a term even when there is only one, but never the term itself', () => {
+    expect(contentWords('防沉迷')).toEqual(['沉迷']);
+    expect(contentWords('妇女就业歧视')).toEqual(['妇女', '就业', '歧视']);
+    expect(contentWords('安全')).toEqual([]);
+    expect(splitWords('防沉迷')).toEqual([]);
   });
 });
 

@@ -7,8 +7,8 @@
 //
 // Pure: positions come from the index (engine.ts), text from the units' fragments.
 
-/** A query of this many characters (all Chinese) may be a short form. */
-export const abbreviationLength = { min: 2, max: 4 } as const;
+/** A query of this many characters (all Chinese) may be a short form (家暴, 妇保院, 妇女权益法). */
+export const abbreviationLength = { min: 2, max: 6 } as const;
 
 /** At most this many characters stand between two of the query's characters in a long form. */
 export const maxGap = 3;
@@ -22,7 +22,7 @@ const functionWords = new Set('的和与及或是在对等并为把被让向从�
 /** Characters that end a phrase: a long form never spans one. */
 const boundary = /[\p{P}\p{S}\s]/u;
 
-/** Whether a normalized query could be a short form: 2–4 Chinese characters. */
+/** Whether a normalized query could be a short form: 2–6 Chinese characters. */
 export function isShortForm(chars: readonly string[]): boolean {
   return chars.length >= abbreviationLength.min && chars.length <= abbreviationLength.max && chars.every((ch) => /^\p{Script=Han}$/u.test(ch));
 }
@@ -49,8 +49,8 @@ export function windows(starts: readonly (readonly number[])[], gap = maxGap): n
   return out;
 }
 
-/** Where words begin and end in a text: the offsets of its word boundaries (code units of the string). */
-export type Segment = (text: string) => Iterable<{ index: number; segment: string }>;
+/** A text's words, as Intl.Segmenter gives them: where each begins (code units of the string). */
+export type Segment = (text: string) => Iterable<{ index: number; segment: string; isWordLike?: boolean | undefined }>;
 
 let zhSegmenter: Intl.Segmenter | undefined;
 

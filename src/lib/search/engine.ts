@@ -296,10 +296,37 @@ export class SearchEngine {
       candidates.push({ key: id, order: order.get(id) ?? 0, titleLength: row[3], terms, whole: whole?.get(id) });
     }
     const needles = query.terms.flatMap((t) => [t.text, ...t.alternatives]);
-    return rank(query.terms, candidates).flatMap((r) => {
-      const row = table.units[r.key];
-      if (row === undefined) return [];
-      return [{ ...r, id: `${table.documents[row[7]] ?? ''}.${row[0]}`, kind: table.kinds[row[1]] ?? '', label: rowLabel(row, table.kinds), domain: row[2], plan: row[4], needles, fragment: () => this.#fragment(r.key) }];
-    });
+    return rank(query.terms, candidates).flatMap((r) => this.#result(table, r, needles));
+  }
+
+  /** A ranked unit as a result, or nothing for a key the table does not hold. */
+  #result(table: UnitsTable, r: Ranked, needles: readonly string[]): Result[] {
+    const row = table.units[r.key];
+    if (row === undefined) return [];
+    return [{ ...r, id: `${table.documents[row[7]] ?? ''}.${row[0]}`, kind: table.kinds[row[1]] ?? '', label: rowLabel(row, table.kinds), domain: row[2], plan: row[4], needles, fragment: () => this.#fragment(r.key) }];
+  }
+
+  /**
+   * The units the plan pairs with these results (a goal's measures, a measure's goals; units.json
+   * lists them, most related first) that are not among `except`, each with the result it is
+   * paired with, in the order of the results. They hold nothing of the query, so they carry no
+   * needles and rank below every result.
+   */
+  async paired(results: readonly Result[], except: readonly Result[]): Promise<{ result: Result; of: Result }[]> {
+    const table = await this.table();
+    const idOf = this.#idOf(table);
+    const seen = new Set(except.map((r) => r.key));
+    const out: { result: Result; of: Result }[] = [];
+    for (const of of results) {
+      for (const page of table.units[of.key]?.[9] ?? []) {
+        const key = idOf[page];
+        if (key === undefined || seen.has(key)) continue;
+        seen.add(key);
+        const order = Object.keys(table.units).indexOf(key);
+        const none = { key, level: 0, whole: false, distance: Number.POSITIVE_INFINITY, titleTerms: 0, occurrences: 0, first: Number.POSITIVE_INFINITY, order };
+        for (const result of this.#result(table, none, [])) out.push({ result, of });
+      }
+    }
+    return out;
   }
 }

@@ -4,6 +4,7 @@
 // (NFKC, lower case, traditional → simplified) and carries its glossary alternatives.
 import { equivalents, expand, normalize, type Glossary } from './variants';
 import { streamChars } from './tokens';
+import { chineseWords } from './abbreviation';
 
 export interface Term {
   /** As typed (for display). */
@@ -82,16 +83,28 @@ export function queryLabel(query: Query): string {
 }
 
 /**
- * The words of a one-term query that found nothing (妇女就业歧视 → 妇女 就业 歧视), by the
- * browser's own Chinese word segmentation, so the search can fall back to "all of these words".
- * Single-character particles (的, 和, 与 …) are dropped. Empty when it does not split.
+ * The words of a term, by the browser's own Chinese word segmentation (妇女就业歧视 → 妇女 就业 歧视),
+ * so the search can fall back to its words when the term finds nothing. Single-character words
+ * (的, 和, 防 …) are dropped, and so is the term itself when it is one word. [] without a
+ * segmenter.
  */
+export function contentWords(text: string): string[] {
+  const segment = chineseWords();
+  if (segment === undefined) return [];
+  const words = [
+    ...new Set(
+      [...segment(text)]
+        .filter((s) => s.isWordLike === true)
+        .map((s) => s.segment)
+        .filter((w) => [...w].length > 1 || /\d/.test(w)),
+    ),
+  ];
+  return words.length === 1 && words[0] === text ? [] : words;
+}
+
+/** The words of a term when it has several (contentWords), so the search can look for all of them; else []. */
 export function splitWords(text: string): string[] {
-  if (typeof Intl.Segmenter !== 'function') return [];
-  const words = [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(text)]
-    .filter((s) => s.isWordLike === true)
-    .map((s) => s.segment)
-    .filter((w) => [...w].length > 1 || /\d/.test(w));
+  const words = contentWords(text);
   return words.length > 1 ? words : [];
 }
 
