@@ -4,7 +4,7 @@
  *   npx tsx bench/make-queries.ts [--clauses dist/data/clauses.json]
  *
  * Reads bench/query-seeds.json and dist/data/clauses.json, writes bench/queries.json (tuning set,
- * ~60%) and bench/queries-holdout.json (holdout set, ~40%). Expectations are computed, never typed,
+ * ~60%, plus the seeds' tuningSynonyms) and bench/queries-holdout.json (holdout set, ~40%). Expectations are computed, never typed,
  * except for synonym queries (hand-picked in the seeds). Phrase windows come from a fixed-seed PRNG,
  * so the output is reproducible for a given corpus.
  *
@@ -52,7 +52,15 @@ interface Seeds {
   quoted: string[];
   multi: string[];
   traditional: { q: string; simplified: string }[];
-  synonyms: { q: string; expect: string[]; note?: string }[];
+  synonyms: SynonymSeed[];
+  /** Synonym queries that go to the tuning set only (a blind set once measured, then looked at). */
+  tuningSynonyms?: { description: string; queries: SynonymSeed[] };
+}
+
+interface SynonymSeed {
+  q: string;
+  expect: string[];
+  note?: string;
 }
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -190,20 +198,26 @@ function main(): void {
     if (nfkc(t.q) === nfkc(t.simplified)) throw new Error(`traditional seed ${t.q} equals its simplified form`);
     add({ q: t.q, kind: 'traditional', expect: rank(units, [nfkc(t.simplified)], false), note: `simplified: ${t.simplified}` });
   }
-  for (const s of seeds.synonyms) {
+  const synonym = (s: SynonymSeed): BenchQuery => {
     const expect = s.expect.map((id) => (ids.has(id) ? id : `${seeds.idPrefix}${id}`));
     for (const id of expect) if (!ids.has(id)) throw new Error(`synonym ${s.q}: unknown unit id ${id}`);
     const verbatim = rank(units, [nfkc(s.q)], false);
     const note = [s.note, verbatim.length ? `also verbatim in ${verbatim.length} unit(s)` : undefined]
       .filter(Boolean)
       .join('; ');
-    add({ q: s.q, kind: 'synonym', expect, ...(note ? { note } : {}) });
-  }
+    return { q: s.q, kind: 'synonym', expect, ...(note ? { note } : {}) };
+  };
+  for (const s of seeds.synonyms) add(synonym(s));
 
   const tuning: BenchQuery[] = [];
   const holdout: BenchQuery[] = [];
   for (const list of byKind.values()) {
     list.forEach((q, i) => ([0, 1, 3].includes(i % 5) ? tuning : holdout).push(q));
+  }
+  for (const s of seeds.tuningSynonyms?.queries ?? []) {
+    const q = synonym(s);
+    if ([...tuning, ...holdout].some((x) => x.q === q.q)) throw new Error(`tuning synonym ${q.q} is a seed already`);
+    tuning.push(q);
   }
   const counts = (qs: BenchQuery[]): Record<string, number> => {
     const c: Record<string, number> = { total: qs.length };
