@@ -153,8 +153,8 @@ export class SearchEngine {
             // A long string's middle was not looked up: read it in the unit's text (the fragment,
             // which the result list needs anyway).
             unsure.push(
-              this.#fragment(id).then((fragment) => {
-                const held = confirmed(streamChars(normalize(fragment.meta['text'] ?? '')), chars, starts);
+              this.#stream(id).then((stream) => {
+                const held = confirmed(stream, chars, starts);
                 if (held.length > 0) out.set(id, held);
               }),
             );
@@ -180,7 +180,7 @@ export class SearchEngine {
     if (found === undefined) {
       found = this.table().then(async (table) => {
         const chunks = await Promise.all(chunkRange(token, table.chunks).map((i) => this.#chunk(table, i)));
-        const idOf = this.#idOf(table);
+        const { idOf } = this.#index(table);
         const out: Starts = new Map();
         for (const chunk of chunks) {
           for (const w of wordsBeginning(chunk, token)) {
@@ -202,16 +202,25 @@ export class SearchEngine {
     return found;
   }
 
-  #ids: string[] | undefined;
+  readonly #indexes = new WeakMap<UnitsTable, { idOf: string[]; order: Map<string, number> }>();
 
-  /** Page number (as the chunks' postings give it) → the unit's key in the units table. */
-  #idOf(table: UnitsTable): string[] {
-    if (this.#ids === undefined) {
-      const ids: string[] = [];
-      for (const [id, row] of Object.entries(table.units)) ids[row[8]] = id;
-      this.#ids = ids;
+  /**
+   * What the units table says, looked up the other way, made once per table: page number (as the
+   * chunks' postings give it) → the unit's key, and key → its position in document order.
+   */
+  #index(table: UnitsTable): { idOf: string[]; order: Map<string, number> } {
+    let index = this.#indexes.get(table);
+    if (index === undefined) {
+      const idOf: string[] = [];
+      const order = new Map<string, number>();
+      Object.entries(table.units).forEach(([id, row], i) => {
+        idOf[row[8]] = id;
+        order.set(id, i);
+      });
+      index = { idOf, order };
+      this.#indexes.set(table, index);
     }
-    return this.#ids;
+    return index;
   }
 
   readonly #fragments = new Map<string, Promise<PagefindFragment>>();
@@ -228,6 +237,11 @@ export class SearchEngine {
       this.#fragments.set(id, fragment);
     }
     return fragment;
+  }
+
+  /** A unit's text as the index holds it (normalized, whitespace-free characters), from its fragment. */
+  async #stream(id: string): Promise<string[]> {
+    return streamChars(normalize((await this.#fragment(id)).meta['text'] ?? ''));
   }
 
   /**
@@ -249,7 +263,7 @@ export class SearchEngine {
     near.sort((a, b) => a.span - b.span);
     const segment = chineseWords();
     const perUnit = await Promise.all(
-      near.slice(0, maxShortFormUnits).map(async (u) => longForms(streamChars(normalize((await this.#fragment(u.id)).meta['text'] ?? '')), u.windows, segment)),
+      near.slice(0, maxShortFormUnits).map(async (u) => longForms(await this.#stream(u.id), u.windows, segment)),
     );
     return rankLongForms(perUnit);
   }
@@ -265,7 +279,7 @@ export class SearchEngine {
     const chars = streamChars(text);
     const segment = chineseWords();
     if (chars.length !== 2 || !isShortForm(chars) || segment === undefined || found.length === 0 || found.length > maxAcrossWordsUnits) return false;
-    const streams = await Promise.all(found.map(async (r) => streamChars(normalize((await r.fragment()).meta['text'] ?? ''))));
+    const streams = await Promise.all(found.map((r) => this.#stream(r.key)));
     return streams.every((stream) => onlyAcrossWords(stream, chars, segment));
   }
 
@@ -279,7 +293,7 @@ export class SearchEngine {
     // Candidates: units matched by every term (through the term or one of its alternatives).
     const ids = new Set<string>();
     for (const [, found] of perTerm[0] ?? []) for (const id of found.keys()) ids.add(id);
-    const order = new Map(Object.keys(table.units).map((id, i) => [id, i]));
+    const { order } = this.#index(table);
     const candidates: Candidate[] = [];
     for (const id of ids) {
       const row = table.units[id];
@@ -314,7 +328,7 @@ export class SearchEngine {
    */
   async paired(results: readonly Result[], except: readonly Result[]): Promise<{ result: Result; of: Result }[]> {
     const table = await this.table();
-    const idOf = this.#idOf(table);
+    const { idOf, order } = this.#index(table);
     const seen = new Set(except.map((r) => r.key));
     const out: { result: Result; of: Result }[] = [];
     for (const of of results) {
@@ -322,8 +336,7 @@ export class SearchEngine {
         const key = idOf[page];
         if (key === undefined || seen.has(key)) continue;
         seen.add(key);
-        const order = Object.keys(table.units).indexOf(key);
-        const none = { key, level: 0, whole: false, distance: Number.POSITIVE_INFINITY, titleTerms: 0, occurrences: 0, first: Number.POSITIVE_INFINITY, order };
+        const none = { key, level: 0, whole: false, distance: Number.POSITIVE_INFINITY, titleTerms: 0, occurrences: 0, first: Number.POSITIVE_INFINITY, order: order.get(key) ?? 0 };
         for (const result of this.#result(table, none, [])) out.push({ result, of });
       }
     }
