@@ -1,5 +1,5 @@
 // Generates src/data/t2s.json: the traditional/variant → simplified table that
-// src/lib/search/variants.ts normalize() applies to index text and queries alike.
+// src/text/normalize.ts normalize() applies to index text and queries alike.
 //
 //   npx tsx scripts/make-t2s.ts           write src/data/t2s.json
 //   npx tsx scripts/make-t2s.ts --check   exit 1 if the file is not what this script would write

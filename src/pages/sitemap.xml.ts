@@ -2,12 +2,12 @@
 // responsibilities index and each body's page, and the search page, as absolute URLs.
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { byReadingOrder } from '../lib/site-nav';
-import { sitemapXml } from '../lib/site-sitemap';
-import { readActors } from '../lib/reference-data';
+import { byReadingOrder } from '../render/navigation';
+import { sitemapXml } from '../render/sitemap-xml';
+import { readActors } from '../render/content-data';
 
 export const GET: APIRoute = async ({ site }) => {
-  if (!site) throw new Error('sitemap.xml needs the site address: set `site` in astro.config.mjs (SITE_URL).');
+  if (!site) throw new Error('sitemap.xml needs the site address: set `site` in astro.config.ts (SITE_URL).');
   const pages = byReadingOrder(await getCollection('pages'));
   const reference = ['/targets/', '/actors/', ...readActors().actors.map((a) => `/actors/${a.slug}/`), '/search/'];
   const xml = sitemapXml([new URL('/', site), ...pages.map((entry) => new URL(entry.data.url, site)), ...reference.map((url) => new URL(url, site))]);

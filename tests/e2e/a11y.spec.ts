@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Result } from 'axe-core';
 import { expect, test, type Page } from '@playwright/test';
-import { contrastRatio } from '../../src/lib/contrast';
+import { contrastRatio } from '../shared/contrast';
 
 // axe-core takes seconds per page, and the tests share two cores with the preview servers.
 test.describe.configure({ timeout: 120_000 });

@@ -1,4 +1,4 @@
-// The Content-Security-Policy (src/lib/csp.ts) on the built site: every page carries it first in
+// The Content-Security-Policy (src/render/content-security-policy.ts) on the built site: every page carries it first in
 // <head>; no page has an inline script, an event-handler attribute or an inline style that it
 // would refuse; every page type loads without a single violation while its features work (search
 // reads the index and shows excerpts, the targets table sorts, the header search box searches); and the
@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { hostileURL } from '../../playwright.config';
 import { pageSamples, searchQuery, type PageSample } from '../../scripts/page-budgets';
-import { contentSecurityPolicy } from '../../src/lib/csp';
+import { contentSecurityPolicy } from '../../src/render/content-security-policy';
 import { inspectHtml } from './dist-html';
 
 const policy = contentSecurityPolicy();

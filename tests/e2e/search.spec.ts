@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { decodeCbor } from '../../src/lib/search/cbor';
+import { decodeCbor } from '../../src/search/cbor';
 
 const results = (page: Page) => page.locator('#search-results');
 
@@ -145,7 +145,7 @@ test('every unit holding the query is found, however common the characters, and 
 });
 
 test('a query reads small index chunks: every chunk our tokens can fall in stays under 16 KB', () => {
-  // The chunk size comes from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (src/lib/search-index.ts); a
+  // The chunk size comes from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (src/build/08-search-index/pagefind-bundle.ts); a
   // Pagefind that ignored it would write ~35 KB chunks again. Chunks of words that begin with
   // anything but our base-36 tokens (the CJK words Pagefind takes from the meta fields) are never
   // asked for by the search page. And the bundle holds nothing else: no Pagefind client.

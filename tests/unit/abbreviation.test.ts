@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chineseWords, isShortForm, longForms, onlyAcrossWords, rankLongForms, windows, type Segment } from '../../src/lib/search/abbreviation';
-import { streamChars } from '../../src/lib/search/tokens';
-import { normalize } from '../../src/lib/search/variants';
+import { isShortForm, longForms, onlyAcrossWords, rankLongForms, windows } from '../../src/search/abbreviation';
+import { chineseWords, type Segment } from '../../src/text/segmenter';
+import { streamChars } from '../../src/search/tokens';
+import { normalize } from '../../src/text/normalize';
 import { seedLines } from './helpers';
 
 const segment = chineseWords() as Segment;

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { actorsContent, division, indexActors, LexiconError, loadLexicon, matchText } from '../../src/lib/actors';
-import { sentences } from '../../src/lib/sentences';
-import { decode } from '../../src/lib/decode';
-import { parse } from '../../src/lib/parse';
-import { enrich } from '../../src/lib/site';
-import { normalize } from '../../src/lib/search/variants';
+import { actorsContent, division, indexActors, matchText } from '../../src/build/06-analysis/actors';
+import { LexiconError, loadLexicon } from '../../src/build/06-analysis/actor-lexicon';
+import { sentences } from '../../src/text/sentences';
+import { decode } from '../../src/build/02-decode/decode';
+import { parse } from '../../src/build/03-parse/parse';
+import { enrich } from '../../src/build/05-enrich/enrich';
+import { normalize } from '../../src/text/normalize';
 import { root, seedBytes, seedFile } from './helpers';
 
 const site = enrich([parse(decode(seedFile, seedBytes), 'luozheng-2022-62')], 'https://plans.example.org');

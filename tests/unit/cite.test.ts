@@ -2,11 +2,13 @@
 // document number, the part, the domain and the item, then the permalink; and the document's
 // GB/T 7714—2015 reference.
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../src/lib/decode';
-import { documentReference, isoDate, unitCitation } from '../../src/lib/cite';
-import { clauseRecords } from '../../src/lib/open-data';
-import { parse } from '../../src/lib/parse';
-import { enrich } from '../../src/lib/site';
+import { decode } from '../../src/build/02-decode/decode';
+import { documentReference, isoDate, unitCitation } from '../../src/model/citation';
+import { pageTree } from '../../src/build/07-content/page-bodies';
+import { tocOf } from '../../src/build/07-content/toc';
+import { clauseRecords } from '../../src/build/10-open-data/open-data';
+import { parse } from '../../src/build/03-parse/parse';
+import { enrich } from '../../src/build/05-enrich/enrich';
 import { seedBytes, seedFile } from './helpers';
 
 const siteUrl = 'https://plans.example.org';
@@ -70,7 +72,7 @@ describe('the GB/T 7714—2015 reference of the document', () => {
     expect(page?.reference).toBe(
       `洛阳市人民政府. 洛阳市人民政府关于印发洛阳市妇女发展规划（2021—2030年）和洛阳市儿童发展规划（2021—2030年）的通知: ${DOC_NUMBER}[EB/OL]. (2022-12-29)[引用日期]. ${siteUrl}/luozheng-2022-62/.`,
     );
-    expect(page?.toc.map((t) => t.anchor)).toContain('cite');
+    expect(page === undefined ? [] : tocOf(pageTree(page, site)).map((t) => t.anchor)).toContain('cite');
     expect(site.pages.filter((p) => p.reference !== undefined)).toHaveLength(1);
   });
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contrastRatio } from '../../src/lib/contrast';
+import { contrastRatio } from '../shared/contrast';
 import { root } from './helpers';
 
 const css = readFileSync(path.join(root, 'src/styles/global.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');

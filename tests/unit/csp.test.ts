@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, cspDirectives, headerOnlyDirectives } from '../../src/lib/csp';
+import { contentSecurityPolicy, cspDirectives, headerOnlyDirectives } from '../../src/render/content-security-policy';
 
 const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name = '', ...sources]) => [name, sources]));
 

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../src/lib/decode';
-import { PlanError } from '../../src/lib/errors';
+import { decode } from '../../src/build/02-decode/decode';
+import { PlanError } from '../../src/build/errors';
 
 const text = '洛阳市妇女发展规划（2021—2030年）\n一、总体要求\n坚持男女平等。';
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../src/lib/decode';
-import { checkFidelity } from '../../src/lib/fidelity';
-import type { Document, Goal } from '../../src/lib/model';
-import { parse } from '../../src/lib/parse';
+import { decode } from '../../src/build/02-decode/decode';
+import { checkFidelity } from '../../src/build/04-fidelity/check-fidelity';
+import type { Document, Goal } from '../../src/model/document';
+import { parse } from '../../src/build/03-parse/parse';
 import { seedBytes, seedFile, seedLineOf, seedLines } from './helpers';
 
 const decoded = decode(seedFile, seedBytes);

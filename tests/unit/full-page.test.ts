@@ -11,11 +11,13 @@ import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { toString } from 'mdast-util-to-string';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../src/lib/decode';
-import { linesOf } from '../../src/lib/fidelity';
-import { pageTree, serialize } from '../../src/lib/mdx';
-import { parse } from '../../src/lib/parse';
-import { enrich, fullPageAnchor, ids } from '../../src/lib/site';
+import { decode } from '../../src/build/02-decode/decode';
+import { linesOf } from '../../src/build/04-fidelity/check-fidelity';
+import { serialize } from '../../src/build/07-content/mdx-processor';
+import { pageTree } from '../../src/build/07-content/page-bodies';
+import { parse } from '../../src/build/03-parse/parse';
+import { enrich } from '../../src/build/05-enrich/enrich';
+import { fullPageAnchor, ids } from '../../src/model/ids';
 import { root, seedBytes, seedFile } from './helpers';
 
 const hostileFile = 'tests/fixtures/hostile/hostile-markup.txt';

@@ -1,9 +1,9 @@
 // Shared by the unit tests: the real seed, and ways to read a fixture the way the build does.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { decode } from '../../src/lib/decode';
-import { parse } from '../../src/lib/parse';
-import type { Document } from '../../src/lib/model';
+import { decode } from '../../src/build/02-decode/decode';
+import { parse } from '../../src/build/03-parse/parse';
+import type { Document } from '../../src/model/document';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const seedFile = 'seeds/luozheng-2022-62.txt';

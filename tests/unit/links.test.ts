@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../src/lib/decode';
-import { computeLinks, domainKey, type Link, type Links } from '../../src/lib/links';
-import { parse } from '../../src/lib/parse';
-import { normalize } from '../../src/lib/search/variants';
-import { enrich, type Unit } from '../../src/lib/site';
+import { decode } from '../../src/build/02-decode/decode';
+import { computeLinks, domainKey, type Link, type Links } from '../../src/build/06-analysis/links';
+import { parse } from '../../src/build/03-parse/parse';
+import { normalize } from '../../src/text/normalize';
+import { enrich } from '../../src/build/05-enrich/enrich';
+import type { Unit } from '../../src/model/unit';
 import { root, seedBytes, seedFile } from './helpers';
 
 const slug = 'luozheng-2022-62';

@@ -1,12 +1,12 @@
 // The home page's overview: each domain's numbers come from the model and the targets, and the
 // picture draws exactly that many marks, inside its width, without blocks overlapping.
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../src/lib/decode';
-import { chartGeometry, layoutPlan, markOffset } from '../../src/lib/overview-chart';
-import { parse } from '../../src/lib/parse';
-import { enrich } from '../../src/lib/site';
-import { homeOverview, planFigures } from '../../src/lib/site-home';
-import { targetsJson } from '../../src/lib/targets';
+import { decode } from '../../src/build/02-decode/decode';
+import { chartGeometry, layoutPlan, markOffset } from '../../src/render/overview-chart';
+import { parse } from '../../src/build/03-parse/parse';
+import { enrich } from '../../src/build/05-enrich/enrich';
+import { homeOverview, planFigures } from '../../src/render/home-overview';
+import { targetsJson } from '../../src/build/06-analysis/extract-targets';
 import { seedBytes, seedFile } from './helpers';
 
 const site = enrich([parse(decode(seedFile, seedBytes), 'luozheng-2022-62')], 'https://plans.example.org');

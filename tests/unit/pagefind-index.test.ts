@@ -1,4 +1,4 @@
-// The search page reads Pagefind's index files itself (src/lib/search/pagefind-index.ts). This
+// The search page reads Pagefind's index files itself (src/search/pagefind-index.ts). This
 // writes a real bundle with the installed Pagefind, from lines of the seed tokenized as the build
 // does, and checks that what the reader finds in it is exactly what went in: a Pagefind that
 // changed its format fails here, not on the site.
@@ -8,10 +8,10 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleTables } from '../../src/lib/search/pagefind-meta';
-import { gunzip, PagefindFormatError, postings, readChunk, readFragment, wordsBeginning, type IndexChunk } from '../../src/lib/search/pagefind-index';
-import { charCode, chunkRange, indexLanguage, indexTokens, streamChars } from '../../src/lib/search/tokens';
-import { normalize } from '../../src/lib/search/variants';
+import { bundleTables } from '../../src/build/08-search-index/pagefind-meta';
+import { gunzip, PagefindFormatError, postings, readChunk, readFragment, wordsBeginning, type IndexChunk } from '../../src/search/pagefind-index';
+import { charCode, chunkRange, indexLanguage, indexTokens, streamChars } from '../../src/search/tokens';
+import { normalize } from '../../src/text/normalize';
 import { seedLines } from './helpers';
 
 const lines = seedLines.map((l) => streamChars(normalize(l))).filter((l) => l.length > 0).slice(0, 80);

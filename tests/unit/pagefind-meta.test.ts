@@ -4,8 +4,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { describe, expect, it } from 'vitest';
-import { decodeCbor } from '../../src/lib/search/cbor';
-import { bundleTables, compareCodePoints } from '../../src/lib/search/pagefind-meta';
+import { decodeCbor } from '../../src/search/cbor';
+import { bundleTables, compareCodePoints } from '../../src/build/08-search-index/pagefind-meta';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 

@@ -2,10 +2,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { PlanError } from '../../src/lib/errors';
-import type { Document } from '../../src/lib/model';
-import { textOf } from '../../src/lib/model';
-import { firstSentence, numberOf } from '../../src/lib/parse';
+import { PlanError } from '../../src/build/errors';
+import type { Document } from '../../src/model/document';
+import { textOf } from '../../src/model/document';
+import { markerNumber } from '../../src/build/03-parse/parse';
+import { firstSentence } from '../../src/text/sentences';
 import { parseBytes, parseText, root, seedFile, seedLineOf, seedLines, seedText, seedWithLine } from './helpers';
 
 const seed = parseText(seedText, seedFile);
@@ -87,7 +88,7 @@ describe('the real seed', () => {
 
 describe('numbers and titles', () => {
   it('reads Arabic, full-width and Chinese numerals', () => {
-    expect(['1.', '１．', '12、', '（一）', '(十)', '十一、', '（二十三）'].map(numberOf)).toEqual([1, 1, 12, 1, 10, 11, 23]);
+    expect(['1.', '１．', '12、', '（一）', '(十)', '十一、', '（二十三）'].map(markerNumber)).toEqual([1, 1, 12, 1, 10, 11, 23]);
   });
   it('takes the first sentence without its full stop', () => {
     expect(firstSentence('加强组织领导。完善落实')).toBe('加强组织领导');

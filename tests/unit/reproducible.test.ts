@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { astroCacheDir } from '../../scripts/astro-cache';
+import { astroCacheDir } from '../../src/build/09-astro-build/astro-cache';
 import { root } from './helpers';
 
 /** Each build takes 30–60 s alone, and several times that on a busy two-core machine. */

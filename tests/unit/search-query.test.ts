@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, matchRanges } from '../../src/lib/search/highlight';
-import { contentWords, parseQuery, passages, pastedLength, splitWords } from '../../src/lib/search/query';
-import { glossary } from '../../src/lib/search/site-glossary';
+import { excerpt, matchRanges } from '../../src/search/highlight';
+import { contentWords, parseQuery, passages, pastedLength, splitWords } from '../../src/search/query';
+import { glossary } from '../../src/build/08-search-index/glossary-file';
 
 describe('parseQuery', () => {
   it('keeps Chinese without spaces as one term, and splits on spaces', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { levels, rank, termLevel, type Candidate } from '../../src/lib/search/rank';
-import { charCode, chunkRange, confirmed, gramLength, indexTokens, lookupPieces, maxCompletePieces, occurrences, queryPieces, streamChars } from '../../src/lib/search/tokens';
+import { levels, rank, termLevel, type Candidate } from '../../src/search/rank';
+import { charCode, chunkRange, confirmed, gramLength, indexTokens, lookupPieces, maxCompletePieces, occurrences, queryPieces, streamChars } from '../../src/search/tokens';
 
 /** Where a string occurs in a text, found as the engine finds it: the index words each piece begins. */
 function find(text: string, s: string): number[] {

@@ -1,9 +1,9 @@
 // What a shared link is called (<title>, og:title), over every page of the real seed.
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../src/lib/decode';
-import { parse } from '../../src/lib/parse';
-import { documentTitle, pageShareTitle, siteShareTitle } from '../../src/lib/share';
-import { enrich } from '../../src/lib/site';
+import { decode } from '../../src/build/02-decode/decode';
+import { parse } from '../../src/build/03-parse/parse';
+import { documentTitle, pageShareTitle, siteShareTitle } from '../../src/render/share-titles';
+import { enrich } from '../../src/build/05-enrich/enrich';
 import { seedBytes, seedFile } from './helpers';
 
 const site = enrich([parse(decode(seedFile, seedBytes), 'luozheng-2022-62')], 'https://plans.example.org');

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../src/lib/decode';
-import { clauseRecords, clausesCsv } from '../../src/lib/open-data';
-import { parse } from '../../src/lib/parse';
-import { enrich, unitUrl, urlOf } from '../../src/lib/site';
+import { decode } from '../../src/build/02-decode/decode';
+import { clauseRecords, clausesCsv } from '../../src/build/10-open-data/open-data';
+import { parse } from '../../src/build/03-parse/parse';
+import { enrich } from '../../src/build/05-enrich/enrich';
+import { pageUrl, unitUrl } from '../../src/model/ids';
 import { seedBytes, seedFile } from './helpers';
 
 const doc = parse(decode(seedFile, seedBytes), 'luozheng-2022-62');
@@ -24,7 +25,7 @@ describe('IDs and URLs come from structure', () => {
     expect(byId('luozheng-2022-62.p2.part4.i2')).toMatchObject({ url: '/luozheng-2022-62/p2/part4/#i2', kind: 'monitoring' });
     expect(byId('luozheng-2022-62.p1.part3.i6')).toMatchObject({ kind: 'implementation', title: '深化调查研究' });
     expect(byId('luozheng-2022-62.notice')).toMatchObject({ url: '/luozheng-2022-62/#notice', kind: 'notice', planTitle: null });
-    expect(urlOf('luozheng-2022-62.p1.d1')).toBe('/luozheng-2022-62/p1/d1/');
+    expect(pageUrl('luozheng-2022-62.p1.d1')).toBe('/luozheng-2022-62/p1/d1/');
     expect(site.pages.find((p) => p.id === 'luozheng-2022-62.p2.full')).toMatchObject({ kind: 'full', url: '/luozheng-2022-62/p2/full/', title: '洛阳市儿童发展规划（2021—2030年）全文' });
   });
 

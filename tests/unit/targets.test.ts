@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../src/lib/decode';
-import { parse } from '../../src/lib/parse';
-import { enrich } from '../../src/lib/site';
-import { extractTargets, splitCompound, targetsIn, type Target } from '../../src/lib/targets';
+import { decode } from '../../src/build/02-decode/decode';
+import { parse } from '../../src/build/03-parse/parse';
+import { enrich } from '../../src/build/05-enrich/enrich';
+import { extractTargets, splitCompound, targetsIn } from '../../src/build/06-analysis/extract-targets';
+import type { Target } from '../../src/model/target';
 import { seedBytes, seedFile } from './helpers';
 
 const doc = parse(decode(seedFile, seedBytes), 'luozheng-2022-62');

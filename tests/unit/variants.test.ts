@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import glossaryJson from '../../src/data/glossary.json';
 import t2sJson from '../../src/data/t2s.json';
 import { buildTable, serialize } from '../../scripts/make-t2s';
-import { glossary } from '../../src/lib/search/site-glossary';
-import { searchPageGlossary } from '../../src/lib/search-index';
-import { GlossaryError, expand, expansion, glossarySplit, loadGlossary, loadSearchPageGlossary, normalize, normalizeMapped, suggest } from '../../src/lib/search/variants';
+import { glossary, loadGlossary } from '../../src/build/08-search-index/glossary-file';
+import { searchPageGlossary } from '../../src/build/08-search-index/search-page-files';
+import { GlossaryError, expand, expansion, glossarySplit } from '../../src/search/glossary';
+import { suggest } from '../../src/search/suggest';
+import { decodeGlossary } from '../../src/search/wire';
+import { normalize, normalizeMapped } from '../../src/text/normalize';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const seedText = readdirSync(path.join(root, 'seeds'))
@@ -123,20 +126,20 @@ describe('t2s.json', () => {
 
 describe('glossary.json', () => {
   it('reaches the search page already normalized, and loads there to the same glossary', () => {
-    const copy: unknown = JSON.parse(JSON.stringify(searchPageGlossary([seedText])));
-    const loaded = loadSearchPageGlossary(copy);
+    const copy: unknown = JSON.parse(JSON.stringify(searchPageGlossary(glossary, [seedText])));
+    const loaded = decodeGlossary(copy);
     expect(loaded.entries.map((e) => e.terms)).toEqual(glossary.entries.map((e) => e.terms));
     expect([...loaded.byTerm]).toEqual([...glossary.byTerm]);
     expect(loaded.termsLongestFirst).toEqual(glossary.termsLongestFirst);
     for (const e of loaded.entries) for (const t of e.terms) expect(normalize(t)).toBe(t);
-    expect(() => loadSearchPageGlossary({ entries: [] })).toThrow(/search\/glossary.json: expected an array of strings/);
-    expect(() => loadSearchPageGlossary([['妇联', '妇女联合会']])).toThrow(/expected an array of strings/);
-    expect(() => loadSearchPageGlossary(['妇联'])).toThrow(/entries\[0\].*at least 2 terms/);
-    expect(loadSearchPageGlossary(['妇联|妇女联合会']).byTerm.get('妇女联合会')).toBe(0);
+    expect(() => decodeGlossary({ entries: [] })).toThrow(/search\/glossary.json: expected an array of strings/);
+    expect(() => decodeGlossary([['妇联', '妇女联合会']])).toThrow(/expected an array of strings/);
+    expect(() => decodeGlossary(['妇联'])).toThrow(/entries\[0\].*at least 2 terms/);
+    expect(decodeGlossary(['妇联|妇女联合会']).byTerm.get('妇女联合会')).toBe(0);
   });
 
   it('marks the terms the text holds nowhere, which lead to their entry but are never looked up', () => {
-    const loaded = loadSearchPageGlossary(JSON.parse(JSON.stringify(searchPageGlossary([seedText]))));
+    const loaded = decodeGlossary(JSON.parse(JSON.stringify(searchPageGlossary(glossary, [seedText]))));
     const stream = normalizedSeed.replace(/\s/gu, '');
     expect([...loaded.absent].sort()).toEqual(glossary.termsLongestFirst.filter((t) => !stream.includes(t.replace(/\s/gu, ''))).sort());
     expect(loaded.absent.has('家暴')).toBe(true);

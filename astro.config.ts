@@ -1,0 +1,20 @@
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { siteUrl } from './src/model/ids';
+
+export default defineConfig({
+  // The public address the site is served from (SITE_URL); used for sitemap.xml, canonical links and citations.
+  site: siteUrl(process.env),
+  trailingSlash: 'always',
+  // Stylesheets ship as files, never inlined, so the Content-Security-Policy (src/render/content-security-policy.ts) needs
+  // no 'unsafe-inline' or hashes for styles.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Clause text must reach the page unaltered: no curly quotes or dashes from smartypants, and no
+  // GFM (a ~~ or a bare URL in a clause is text, not strikethrough or a link).
+  markdown: { smartypants: false, gfm: false },
+  integrations: [mdx({ smartypants: false, gfm: false })],
+  server: { host: '127.0.0.1', port: 4321 },
+  devToolbar: { enabled: false },
+  // Scripts (and any asset) ship as files, never inlined, so the Content-Security-Policy can forbid inline script.
+  vite: { build: { assetsInlineLimit: 0 } },
+});

@@ -1,0 +1,129 @@
+// Enrich, pages: every page of a document in reading order — the document (its notice), each plan,
+// its whole-plan page, its parts, each domain with its goals and measures — with its title,
+// description, breadcrumbs, counts and source line. Where each page stands among the others
+// (order, previous, next) is added by enrich.ts.
+import { documentReference } from '../../model/citation';
+import { asWritten, issuedTitle, noticeTitle, textOf, type Document, type Domain, type Goal, type Measure, type Plan, type Position } from '../../model/document';
+import { ids, pageUrl } from '../../model/ids';
+import type { PageData, PageLink } from '../../model/page-schema';
+import { numberedLabel } from '../../model/unit';
+import type { PageDraft } from './site';
+
+export const home: PageLink = { title: '首页', url: '/' };
+
+type Counts = NonNullable<PageData['counts']>;
+
+/** A document's pages in reading order, addressed on the site at `siteUrl` (for its reference). */
+export function documentPages(doc: Document, siteUrl: string): PageDraft[] {
+  return [documentPage(doc, siteUrl), ...doc.plans.flatMap((plan) => planPages(doc, plan))];
+}
+
+function documentPage(doc: Document, siteUrl: string): PageDraft {
+  const docNumber = doc.notice?.docNumber?.text ?? null;
+  const title = noticeTitle(doc);
+  const url = pageUrl(ids.doc(doc));
+  const totals = doc.plans.map(planCounts).reduce((a, b) => ({ domains: a.domains + b.domains, goals: a.goals + b.goals, measures: a.measures + b.measures }), { domains: 0, goals: 0, measures: 0 });
+  return {
+    id: ids.doc(doc), kind: 'document', url, title,
+    description: `${docNumber ?? doc.slug} ${title}：${doc.plans.map((p) => `《${p.title.text}》`).join('')}全文，每项主要目标和策略措施均有可引用的独立页面。`,
+    breadcrumbs: [home], docSlug: doc.slug, docNumber, planTitle: null, domainTitle: null,
+    counts: totals, source: sourceOf(doc.notice?.position ?? doc.position), content: { kind: 'document', doc },
+    ...(doc.notice === null
+      ? {}
+      : { reference: documentReference({ issuer: doc.notice.issuer?.text.trim() ?? null, title: issuedTitle(doc), docNumber, date: doc.notice.date?.text ?? null, url: new URL(url, siteUrl).href }) }),
+  };
+}
+
+function planCounts(plan: Plan): Counts {
+  const domains = plan.parts[1].domains;
+  return { domains: domains.length, goals: domains.reduce((s, x) => s + x.goals.length, 0), measures: domains.reduce((s, x) => s + x.measures.length, 0) };
+}
+
+/** A plan's page, its whole-plan page, then each part's page and, in 二, each domain's pages. */
+function planPages(doc: Document, plan: Plan): PageDraft[] {
+  const docNumber = doc.notice?.docNumber?.text ?? null;
+  const planTitle = plan.title.text;
+  const planId = ids.plan(doc, plan);
+  const inDoc = docNumber === null ? '' : `（${docNumber}）`;
+  const planCrumbs = [home, { title: docNumber ?? noticeTitle(doc), url: pageUrl(ids.doc(doc)) }];
+  const common = { docSlug: doc.slug, docNumber, planTitle };
+  const counts = planCounts(plan);
+  const fullId = ids.full(doc, plan);
+  const partCrumbs = [...planCrumbs, { title: planTitle, url: pageUrl(planId) }];
+  return [
+    {
+      ...common, id: planId, kind: 'plan', url: pageUrl(planId), title: planTitle,
+      description: `${planTitle}${inDoc}：${counts.domains}个发展领域，${counts.goals}项主要目标，${counts.measures}项策略措施。`,
+      breadcrumbs: planCrumbs, domainTitle: null, counts, source: sourceOf(plan.position),
+      content: { kind: 'plan', doc, plan },
+    },
+    {
+      ...common, id: fullId, kind: 'full', url: pageUrl(fullId), title: `${planTitle}全文`,
+      description: `${planTitle}${inDoc}全文：序言、总体要求，${counts.domains}个发展领域的${counts.goals}项主要目标和${counts.measures}项策略措施，组织实施和监测评估，都在一页上，便于通读和打印。`,
+      breadcrumbs: partCrumbs, domainTitle: null, counts,
+      source: sourceOf(plan.position), content: { kind: 'full', doc, plan },
+    },
+    ...plan.parts.flatMap((part, k): PageDraft[] => {
+      const partId = ids.part(doc, plan, k + 1);
+      const title = asWritten(part.heading);
+      const page: PageDraft = {
+        ...common, id: partId, kind: 'part', url: pageUrl(partId), title,
+        description: `${planTitle} · ${title}`,
+        breadcrumbs: partCrumbs, domainTitle: null,
+        counts: part.role === 'domains' ? counts : null, source: sourceOf(part.position),
+        content: { kind: 'part', doc, plan, part: k + 1 },
+      };
+      if (part.role !== 'domains') return [page];
+      const domainCrumbs = [...partCrumbs, { title, url: pageUrl(partId) }];
+      return [page, ...part.domains.flatMap((domain) => domainPages(doc, plan, domain, domainCrumbs))];
+    }),
+  ];
+}
+
+/** A domain's page, then a page for each of its goals and measures. */
+function domainPages(doc: Document, plan: Plan, domain: Domain, crumbs: readonly PageLink[]): PageDraft[] {
+  const common = { docSlug: doc.slug, docNumber: doc.notice?.docNumber?.text ?? null, planTitle: plan.title.text };
+  const domainId = ids.domain(doc, plan, domain);
+  const heading = asWritten(domain.heading);
+  const name = domain.heading.text;
+  const item = { doc, plan, domain, crumbs: [...crumbs, { title: heading, url: pageUrl(domainId) }] };
+  return [
+    {
+      ...common, id: domainId, kind: 'domain', url: pageUrl(domainId), title: heading,
+      description: `${common.planTitle} · ${name}：${domain.goals.length}项主要目标，${domain.measures.length}项策略措施。`,
+      breadcrumbs: [...crumbs], domainTitle: name,
+      counts: { domains: 1, goals: domain.goals.length, measures: domain.measures.length },
+      source: sourceOf(domain.position), content: { kind: 'domain', doc, plan, domain },
+    },
+    ...domain.goals.map((goal) => itemPage({ ...item, kind: 'goal', item: goal })),
+    ...domain.measures.map((measure) => itemPage({ ...item, kind: 'measure', item: measure })),
+  ];
+}
+
+type ItemOf = { kind: 'goal'; item: Goal } | { kind: 'measure'; item: Measure };
+
+/** A goal's or a measure's own page: titled by its label (and a measure by its title too). */
+function itemPage(of: ItemOf & { doc: Document; plan: Plan; domain: Domain; crumbs: readonly PageLink[] }): PageDraft {
+  const { doc, plan, domain } = of;
+  const id = `${ids.domain(doc, plan, domain)}.${of.kind === 'goal' ? 'g' : 'm'}${of.item.number}`;
+  const label = numberedLabel(of.kind, of.item.number);
+  const planTitle = plan.title.text;
+  const name = domain.heading.text;
+  return {
+    docSlug: doc.slug, docNumber: doc.notice?.docNumber?.text ?? null, planTitle,
+    id, kind: of.kind, url: pageUrl(id), title: of.kind === 'goal' ? label : `${label} ${of.item.title}`,
+    description: `${planTitle} · ${name} · ${label}：${shortened(textOf(of.item.lines))}`,
+    breadcrumbs: [...of.crumbs], domainTitle: name, counts: null, source: sourceOf(of.item.position),
+    content: of.kind === 'goal' ? { kind: 'goal', doc, plan, domain, item: of.item } : { kind: 'measure', doc, plan, domain, item: of.item },
+  };
+}
+
+/** A text for a meta description: its first `max` characters, lines joined, and … when cut. */
+function shortened(text: string, max = 60): string {
+  const chars = [...text.replace(/\n/g, ' ')];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+
+function sourceOf(position: Position): PageData['source'] {
+  return position.type === 'source' ? { file: position.file, line: position.line } : { file: '', line: 0 };
+}

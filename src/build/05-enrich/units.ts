@@ -1,0 +1,89 @@
+// Enrich, units: every citable unit of a document with its stable ID, URL, permalink and citation,
+// in document order. Cross-links (relatedMeasures, relatedGoals) are added by enrich.ts once every
+// document's units exist.
+import { unitCitation, type CitedPlace } from '../../model/citation';
+import { asWritten, issuedTitle, noticeTitle, textOf, type Document, type DomainsPart, type GeneralPart, type Item, type Plan } from '../../model/document';
+import { ids, pageUrl } from '../../model/ids';
+import { numberedLabel, unitKindNames, type Unit } from '../../model/unit';
+import { chineseNumeral } from '../../text/numerals';
+
+/** What a unit is made of before its address and citation are known. */
+type UnitInput = Omit<Unit, 'docSlug' | 'docNumber' | 'url' | 'permalink' | 'citation' | 'relatedMeasures' | 'relatedGoals' | 'text'> & {
+  /** Whether the unit has a page of its own (goals, measures) or is an anchor on its page. */
+  readonly ownPage: boolean;
+  /** The part the unit is in, as its citation names it. */
+  readonly inPart: CitedPlace['part'];
+};
+
+/** A document's units, in document order, addressed on the site at `siteUrl`. */
+export function documentUnits(doc: Document, siteUrl: string): Unit[] {
+  const docNumber = doc.notice?.docNumber?.text ?? null;
+  const citedTitle = issuedTitle(doc);
+  const units: Unit[] = [];
+  const unit = (u: UnitInput) => {
+    const { ownPage, inPart, ...rest } = u;
+    const url = ownPage ? pageUrl(u.pageId) : `${pageUrl(u.pageId)}#${u.anchor}`;
+    const permalink = new URL(url, siteUrl).href;
+    const place: CitedPlace = { title: u.planTitle ?? citedTitle, docNumber, part: inPart, domainHeading: u.domainHeading, label: u.planTitle === null ? '' : u.label };
+    units.push({ ...rest, docSlug: doc.slug, docNumber, url, permalink, citation: unitCitation(place, permalink), text: textOf(u.lines), relatedMeasures: [], relatedGoals: [] });
+  };
+  if (doc.notice !== null) {
+    const n = doc.notice;
+    const lines = [n.docNumber, n.issuer, ...n.title, n.addressees, ...n.body, n.date].filter((l) => l !== null);
+    unit({ id: `${doc.slug}.notice`, kind: 'notice', number: null, anchor: 'notice', pageId: ids.doc(doc), ownPage: false, planTitle: null, part: null, inPart: null, domain: null, domainHeading: null, label: unitKindNames.notice, title: noticeTitle(doc), lines, position: n.position });
+  }
+  for (const plan of doc.plans) planUnits(doc, plan).forEach(unit);
+  return units;
+}
+
+/** A plan's units: its preamble, then each part's. */
+function planUnits(doc: Document, plan: Plan): UnitInput[] {
+  const planId = ids.plan(doc, plan);
+  const common = { planTitle: plan.title.text, domain: null, domainHeading: null };
+  const out: UnitInput[] = [];
+  if (plan.preamble.length > 0) {
+    out.push({ ...common, id: `${planId}.preamble`, kind: 'preamble', number: null, anchor: 'preamble', pageId: planId, ownPage: false, part: null, inPart: null, label: unitKindNames.preamble, title: null, lines: plan.preamble, position: plan.position });
+  }
+  plan.parts.forEach((part, k) => {
+    const partId = ids.part(doc, plan, k + 1);
+    const inPart = { number: part.number, heading: part.heading.text };
+    const base = { ...common, pageId: partId, ownPage: false, part: asWritten(part.heading), inPart };
+    if (part.role === 'general') out.push(...generalUnits(part, partId, base));
+    else if (part.role === 'domains') out.push(...domainUnits(doc, plan, part, { ...base, ownPage: true }));
+    else out.push(...part.items.map((item) => ({ ...base, id: `${partId}.i${item.number}`, kind: part.role, number: item.number, anchor: `i${item.number}`, label: itemLabel(item), title: item.title, lines: item.lines, position: item.position })));
+  });
+  return out;
+}
+
+type PartBase = Pick<UnitInput, 'planTitle' | 'domain' | 'domainHeading' | 'pageId' | 'ownPage' | 'part' | 'inPart'>;
+
+/** 总体要求: its guidance (labelled with the part's own heading), then its principles. */
+function generalUnits(part: GeneralPart, partId: string, base: PartBase): UnitInput[] {
+  return [
+    ...(part.guidance === null ? [] : [{ ...base, id: `${partId}.guidance`, kind: 'guidance' as const, number: null, anchor: 'guidance', label: '总体要求', title: null, lines: part.guidance.lines, position: part.guidance.position }]),
+    ...part.principles.map((p) => ({ ...base, id: `${partId}.r${p.number}`, kind: 'principle' as const, number: p.number, anchor: `r${p.number}`, label: `原则第${p.number}项`, title: p.title, lines: p.lines, position: p.position })),
+  ];
+}
+
+/** Each domain's goals, then its measures: each on a page of its own. */
+function domainUnits(doc: Document, plan: Plan, part: DomainsPart, base: PartBase): UnitInput[] {
+  return part.domains.flatMap((domain) => {
+    const domainId = ids.domain(doc, plan, domain);
+    const inDomain = { ...base, domain: domain.heading.text, domainHeading: asWritten(domain.heading) };
+    return [
+      ...domain.goals.map((goal) => {
+        const id = `${domainId}.g${goal.number}`;
+        return { ...inDomain, id, kind: 'goal' as const, number: goal.number, anchor: `g${goal.number}`, pageId: id, label: numberedLabel('goal', goal.number), title: null, lines: goal.lines, position: goal.position };
+      }),
+      ...domain.measures.map((measure) => {
+        const id = `${domainId}.m${measure.number}`;
+        return { ...inDomain, id, kind: 'measure' as const, number: measure.number, anchor: `m${measure.number}`, pageId: id, label: numberedLabel('measure', measure.number), title: measure.title, lines: measure.lines, position: measure.position };
+      }),
+    ];
+  });
+}
+
+/** An item of 组织实施 or 监测评估 as a citation names it: 第（二）项. */
+function itemLabel(item: Item): string {
+  return `第（${chineseNumeral(item.number)}）项`;
+}

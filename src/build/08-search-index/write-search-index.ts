@@ -1,0 +1,148 @@
+// Step 8, the search index: every unit as a Pagefind record of character-bigram tokens
+// (search/tokens.ts) in <out>/pagefind/, and the files the search page reads beside it
+// (search/wire.ts): search/units.json — for each Pagefind fragment, which unit it is, its kind,
+// plan, domain, label and lengths, so results are ranked and filtered before any fragment is
+// fetched, and where the index chunks are, so the page reads them itself (search/pagefind-index.ts)
+// — search/glossary.json and search/vocabulary.json.
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Unit } from '../../model/unit';
+import { unitKinds } from '../../model/unit';
+import { indexLanguage, indexTokens, streamChars } from '../../search/tokens';
+import { encodeUnitRow, pagefindSignature, type UnitEntry, type UnitRow, type UnitsFile } from '../../search/wire';
+import { normalize } from '../../text/normalize';
+import type { Site } from '../05-enrich/site';
+import { glossary } from './glossary-file';
+import { writePagefindBundle } from './pagefind-bundle';
+import { bundleTables, type BundleTables } from './pagefind-meta';
+import { searchPageGlossary, vocabulary } from './search-page-files';
+
+export interface SearchIndexSummary {
+  records: number;
+  /** Size of search/units.json, in bytes. */
+  bytes: number;
+  /** Index chunks of our tokens (the ones a query can read), and their bytes in all. */
+  chunks: number;
+  indexBytes: number;
+  largestChunk: number;
+}
+
+/** How many paired units (links.ts) a row lists. */
+const maxPaired = 3;
+
+/** Write the search index and the search page's files into `outDir`. */
+export async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndexSummary> {
+  // Each unit's text as the index holds it: normalized, without whitespace (tokens.ts).
+  const streams = new Map(site.units.map((unit) => [unit, streamChars(normalize(unit.text))]));
+  const streamOf = (unit: Unit): string[] => streams.get(unit) ?? [];
+  const bundle = path.join(outDir, 'pagefind');
+  await writePagefindBundle(
+    site.units.map((unit) => ({ url: unit.url, content: indexTokens(streamOf(unit)).join(' '), language: indexLanguage, meta: { id: unit.id, title: unit.title ?? unit.label, text: unit.text } })),
+    bundle,
+  );
+  const fragments = await emptyFragments(bundle, site.units);
+  const tables = await readTables(bundle, fragments.map((f) => f.fragment));
+  const file = unitsFile(streamOf, fragments, tables);
+  await removeClient(bundle);
+  await mkdir(path.join(outDir, 'search'), { recursive: true });
+  const body = JSON.stringify(file);
+  await writeFile(path.join(outDir, 'search/units.json'), body);
+  await writeFile(path.join(outDir, 'search/vocabulary.json'), JSON.stringify(vocabulary(site.units)));
+  await writeFile(path.join(outDir, 'search/glossary.json'), JSON.stringify(searchPageGlossary(glossary, site.units.map((u) => u.text))));
+  // Chunks of words that begin with anything but our base-36 tokens hold the CJK words Pagefind
+  // takes from the meta fields; no query reads them.
+  const ours = tables.chunkFiles.filter((_, i) => /^[0-9a-z]/.test(tables.starts[i] ?? ''));
+  const chunkSizes = await Promise.all(ours.map(async (f) => (await stat(path.join(bundle, 'index', `${f}.pf_index`))).size));
+  return { records: fragments.length, bytes: Buffer.byteLength(body), chunks: ours.length, indexBytes: chunkSizes.reduce((a, b) => a + b, 0), largestChunk: Math.max(...chunkSizes) };
+}
+
+/** A Pagefind fragment and the unit it holds. */
+interface Fragment {
+  readonly fragment: string;
+  readonly unit: Unit;
+}
+
+/**
+ * A fragment keeps the record's content, for Pagefind's own excerpts: for us that is the index
+ * tokens, about 85% of the file. The search page reads a unit's text and title from the
+ * fragment's meta (its excerpts are its own, search/highlight.ts), so the content is emptied, and a
+ * query's fragments download at a third of the size. Returns each fragment with its unit, in
+ * document order.
+ */
+async function emptyFragments(bundle: string, units: readonly Unit[]): Promise<Fragment[]> {
+  const byUrl = new Map(units.map((u, i) => [u.url, { unit: u, order: i }]));
+  const found: (Fragment & { order: number })[] = [];
+  for (const file of (await readdir(path.join(bundle, 'fragment'))).filter((f) => f.endsWith('.pf_fragment'))) {
+    const fragmentFile = path.join(bundle, 'fragment', file);
+    const data = gunzipSync(await readFile(fragmentFile)).toString('utf8');
+    if (!data.startsWith(pagefindSignature)) throw new Error(`Pagefind fragment ${file} does not begin with ${pagefindSignature}: a Pagefind with another format?`);
+    const fragment = JSON.parse(data.slice(pagefindSignature.length)) as { url: string; content?: unknown };
+    const unit = byUrl.get(fragment.url);
+    if (unit === undefined) throw new Error(`Pagefind fragment ${file} has no unit (url ${fragment.url})`);
+    found.push({ fragment: file.replace(/\.pf_fragment$/, ''), ...unit });
+    await writeFile(fragmentFile, gzipSync(pagefindSignature + JSON.stringify({ ...fragment, content: '' }), { level: 9 }));
+  }
+  if (found.length !== units.length) throw new Error(`Pagefind wrote ${found.length} fragments for ${units.length} units`);
+  // Document order, so the table (and ties in ranking) read in the order of the plans.
+  return found.sort((a, b) => a.order - b.order).map(({ fragment, unit }) => ({ fragment, unit }));
+}
+
+/** The bundle's chunk and page tables, from its metadata file (pagefind-meta.ts). */
+async function readTables(bundle: string, fragments: readonly string[]): Promise<BundleTables> {
+  const chunkFiles = (await readdir(path.join(bundle, 'index'))).filter((f) => f.endsWith('.pf_index'));
+  const metaFile = (await readdir(bundle)).find((f) => /^pagefind\..+\.pf_meta$/.test(f));
+  if (metaFile === undefined) throw new Error(`Pagefind wrote no metadata file into ${bundle}`);
+  return bundleTables(await readFile(path.join(bundle, metaFile)), chunkFiles.map((f) => f.replace(/\.pf_index$/, '')), fragments);
+}
+
+/** search/units.json: documents, plans and domains in document order, then a row per fragment. */
+function unitsFile(streamOf: (unit: Unit) => string[], fragments: readonly Fragment[], tables: BundleTables): UnitsFile {
+  const documents: string[] = [];
+  const plans: string[] = [];
+  const domains: { plan: number; name: string }[] = [];
+  const pageOf = new Map(tables.pages.map((fragment, page) => [fragment, page]));
+  const pageOfUnit = new Map(fragments.map((f) => [f.unit.id, pageOf.get(f.fragment)]));
+  const units: Record<string, UnitRow> = {};
+  for (const { fragment, unit } of fragments) {
+    const plan = unit.planTitle ?? '';
+    if (!plans.includes(plan)) plans.push(plan);
+    const planIndex = plans.indexOf(plan);
+    let domain = -1;
+    if (unit.domain !== null) {
+      domain = domains.findIndex((d) => d.plan === planIndex && d.name === unit.domain);
+      if (domain === -1) domain = domains.push({ plan: planIndex, name: unit.domain }) - 1;
+    }
+    if (!documents.includes(unit.docSlug)) documents.push(unit.docSlug);
+    const page = pageOf.get(fragment);
+    if (page === undefined) throw new Error(`Pagefind fragment ${fragment} is in no page of its metadata`);
+    const paired = (unit.kind === 'goal' ? unit.relatedMeasures : unit.kind === 'measure' ? unit.relatedGoals : []).slice(0, maxPaired).flatMap((id) => {
+      const p = pageOfUnit.get(id);
+      return p === undefined ? [] : [p];
+    });
+    const stream = streamOf(unit);
+    const entry: UnitEntry = { fragment, id: unit.id, kind: unit.kind, plan: planIndex, domain, label: unit.label, titleLength: titleLength(unit, stream), length: stream.length, page, paired };
+    units[fragment] = encodeUnitRow(entry, documents);
+  }
+  return { documents, kinds: unitKinds, plans, domains, units, chunks: tables.starts, chunkFiles: tables.chunkFiles };
+}
+
+/** How many characters of the unit's stream are its title (0 when the title is not its first sentence). */
+function titleLength(unit: Unit, text: readonly string[]): number {
+  if (unit.title === null) return 0;
+  const title = streamChars(normalize(unit.title));
+  return title.every((ch, i) => text[i] === ch) ? title.length : 0;
+}
+
+/**
+ * Pagefind writes its own client beside the index: pagefind.js, its WebAssembly, a Web Worker,
+ * UI scripts and styles, its metadata and entry files. The search page reads index chunks and
+ * fragments itself (search/pagefind-index.ts) and needs none of them, so none is published: what
+ * the site serves is what it uses.
+ */
+async function removeClient(bundle: string): Promise<void> {
+  for (const entry of await readdir(bundle, { withFileTypes: true })) {
+    if (entry.isDirectory() && (entry.name === 'index' || entry.name === 'fragment')) continue;
+    await rm(path.join(bundle, entry.name), { recursive: true, force: true });
+  }
+}

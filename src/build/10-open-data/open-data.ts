@@ -1,0 +1,102 @@
+// Step 10, open data: dist/data/ — the units as clauses.json and clauses.csv, the targets as
+// targets.json and targets.csv, the actors as actors.json (the contracts are in docs/contracts.md).
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ActorContent } from '../../model/actor';
+import type { TargetRecord } from '../../model/target';
+import type { Unit } from '../../model/unit';
+import type { ReferenceData } from '../07-content/write-content';
+
+export interface ClauseRecord {
+  id: string;
+  url: string;
+  planTitle: string | null;
+  domain: string | null;
+  kind: string;
+  number: number | null;
+  label: string;
+  title: string | null;
+  text: string;
+  /** The absolute URL 复制链接 copies. */
+  permalink: string;
+  /** Exactly what 复制引用 copies (model/citation.ts). */
+  citation: string;
+  docNumber: string | null;
+  source: { file: string; line: number; endLine: number } | null;
+  relatedMeasures?: string[];
+  relatedGoals?: string[];
+}
+
+export function clauseRecords(units: readonly Unit[]): ClauseRecord[] {
+  return units.map((u) => ({
+    id: u.id,
+    url: u.url,
+    planTitle: u.planTitle,
+    domain: u.domain,
+    kind: u.kind,
+    number: u.number,
+    label: u.label,
+    title: u.title,
+    text: u.text,
+    permalink: u.permalink,
+    citation: u.citation,
+    docNumber: u.docNumber,
+    source: u.position.type === 'source' ? { file: u.position.file, line: u.position.line, endLine: u.position.endLine } : null,
+    ...(u.kind === 'goal' ? { relatedMeasures: [...u.relatedMeasures] } : {}),
+    ...(u.kind === 'measure' ? { relatedGoals: [...u.relatedGoals] } : {}),
+  }));
+}
+
+const csvColumns = ['id', 'url', 'planTitle', 'domain', 'kind', 'number', 'label', 'title', 'text', 'citation'] as const;
+
+/** RFC 4180 CSV with a UTF-8 BOM and CRLF line ends, so spreadsheet programs read the Chinese right. */
+function csv<R, K extends keyof R & string>(columns: readonly K[], records: readonly R[]): string {
+  const field = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const rows = [columns.join(','), ...records.map((r) => columns.map((c) => field(r[c])).join(','))];
+  return `\ufeff${rows.join('\r\n')}\r\n`;
+}
+
+export function clausesCsv(records: readonly ClauseRecord[]): string {
+  return csv(csvColumns, records);
+}
+
+/** dist/data/targets.json: one entry per quantified target (docs/contracts.md). */
+export interface TargetExport {
+  clauseId: string;
+  indicator: string;
+  value: number;
+  unit: string;
+  comparator: string;
+  url: string;
+  planTitle: string;
+  domain: string;
+  text: string;
+}
+
+export function targetRecords(targets: readonly TargetRecord[]): TargetExport[] {
+  return targets.map((t) => ({ clauseId: t.clauseId, indicator: t.indicator, value: t.value, unit: t.unit, comparator: t.comparator, url: t.url, planTitle: t.planTitle, domain: t.domain, text: t.text }));
+}
+
+export function targetsCsv(records: readonly TargetExport[]): string {
+  return csv(['clauseId', 'planTitle', 'domain', 'indicator', 'comparator', 'value', 'unit', 'url', 'text'], records);
+}
+
+/** dist/data/actors.json: one entry per responsible body (docs/contracts.md). */
+export function actorRecords(actors: readonly ActorContent[]): { name: string; aliases: string[]; clauseIds: string[]; url: string; group: string }[] {
+  return actors.map((a) => ({ name: a.name, aliases: [...a.aliases], clauseIds: [...a.clauseIds], url: `/actors/${a.slug}/`, group: a.group }));
+}
+
+/** Write dist/data/ into `outDir`. */
+export async function writeOpenData(units: readonly Unit[], reference: ReferenceData, outDir: string): Promise<void> {
+  const records = clauseRecords(units);
+  await mkdir(path.join(outDir, 'data'), { recursive: true });
+  await writeFile(path.join(outDir, 'data/clauses.json'), `${JSON.stringify(records, null, 2)}\n`);
+  await writeFile(path.join(outDir, 'data/clauses.csv'), clausesCsv(records));
+  const targets = targetRecords(reference.targets.targets);
+  await writeFile(path.join(outDir, 'data/targets.json'), `${JSON.stringify(targets, null, 2)}\n`);
+  await writeFile(path.join(outDir, 'data/targets.csv'), targetsCsv(targets));
+  await writeFile(path.join(outDir, 'data/actors.json'), `${JSON.stringify(actorRecords(reference.actors.actors), null, 2)}\n`);
+}

@@ -1,0 +1,82 @@
+// The build, top to bottom: one step per folder of src/build/, in the order they run.
+//
+//   01-seeds      read every seeds/*.txt           02-decode     bytes → lines (UTF-8 or GBK)
+//   03-parse      lines → the document model        04-fidelity   every character in one unit
+//   05-enrich     units and pages, IDs and URLs     06-analysis   links, targets, actors
+//   07-content    MDX pages and their data          08-search-index  Pagefind index, search files
+//   09-astro-build  content → HTML                  10-open-data  dist/data/*.json, *.csv
+//   11-publish    the new site swapped in
+//
+// A problem in a seed stops the build with file:line before anything is written; a failure after
+// that leaves the previous site in place, because the new one is built beside it and swapped in.
+import { rm } from 'node:fs/promises';
+import { readSeeds } from './01-seeds/read-seeds';
+import { parse } from './03-parse/parse';
+import { checkFidelity, type FidelityReport } from './04-fidelity/check-fidelity';
+import { enrich } from './05-enrich/enrich';
+import type { Site } from './05-enrich/site';
+import { actorsContent } from './06-analysis/actors';
+import { lexicon } from './06-analysis/actor-lexicon';
+import { targetsJson } from './06-analysis/extract-targets';
+import { writeContent, type ReferenceData } from './07-content/write-content';
+import { writeSearchIndex, type SearchIndexSummary } from './08-search-index/write-search-index';
+import { astroBuild } from './09-astro-build/astro-build';
+import { writeOpenData } from './10-open-data/open-data';
+import { moveInto, publish } from './11-publish/publish';
+
+export interface BuildOptions {
+  /** The project (astro.config.ts, src/). */
+  readonly root: string;
+  readonly seedsDir: string;
+  readonly contentDir: string;
+  readonly outDir: string;
+  /** The site's public address (model/ids.ts `siteUrl`). */
+  readonly siteUrl: string;
+}
+
+export interface BuildReport {
+  readonly site: Site;
+  readonly fidelity: readonly FidelityReport[];
+  readonly search: SearchIndexSummary;
+  readonly seconds: number;
+}
+
+/** Build the site from the seeds; see the steps above. */
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const seeds = await readSeeds(options.seedsDir); // 01, 02
+  const docs = seeds.map((s) => parse(s.decoded, s.slug)); // 03
+  const fidelity = seeds.map((s, i) => checkFidelity(s.decoded, docs[i] ?? unreachable())); // 04
+  const site = enrich(docs, options.siteUrl); // 05 (and 06: cross-links)
+  const reference: ReferenceData = { actors: actorsContent(site.units, lexicon), targets: targetsJson(site.units) }; // 06
+  await writeContent(site, reference, options.contentDir); // 07
+  const staging = `${options.outDir}.staging`;
+  const searchDir = `${options.outDir}.search`;
+  await rm(searchDir, { recursive: true, force: true });
+  try {
+    // The index first, so that the search page can preload its files.
+    const search = await writeSearchIndex(site, searchDir); // 08
+    await astroBuild(options.root, options.contentDir, staging); // 09
+    await writeOpenData(site.units, reference, staging); // 10
+    await moveInto(searchDir, staging);
+    await publish(staging, options.outDir); // 11
+    return { site, fidelity, search, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await rm(searchDir, { recursive: true, force: true });
+  }
+}
+
+function unreachable(): never {
+  throw new Error('unreachable');
+}
+
+/** One line: what the seeds hold, and how much of them the model accounts for. */
+export function summary(report: BuildReport): string {
+  const { site, fidelity } = report;
+  const plans = site.docs.reduce((s, d) => s + d.plans.length, 0);
+  const domains = site.docs.reduce((s, d) => s + d.plans.reduce((t, p) => t + p.parts[1].domains.length, 0), 0);
+  const count = (kind: string) => site.units.filter((u) => u.kind === kind).length;
+  const lines = fidelity.reduce((s, f) => s + f.lines, 0);
+  const characters = fidelity.reduce((s, f) => s + f.characters, 0);
+  return `${site.docs.length} document(s): ${plans} plans, ${domains} domains, ${count('goal')} goals, ${count('measure')} measures, ${site.units.length} units; fidelity: ${lines} lines, ${characters}/${characters} characters each in exactly one unit.`;
+}

@@ -1,0 +1,52 @@
+// IDs and addresses. An ID comes from the document's structure — document slug, plan position,
+// part or domain number, unit kind, item number — never from wording, so correcting a typo never
+// breaks a link or a citation. An ID is its URL path with dots:
+// `luozheng-2022-62.p1.d1.g2` ⇄ `/luozheng-2022-62/p1/d1/g2/`.
+import type { Document, Domain, Plan } from './document';
+import type { UnitKind } from './unit';
+
+/** The public address the site is served from, unless SITE_URL says otherwise (README, "SITE_URL"). */
+export const defaultSiteUrl = 'http://127.0.0.1:4321';
+
+/** The site's public address from `env` (process.env): SITE_URL, or the default. Permalinks, citations, canonical links and the sitemap use it. */
+export function siteUrl(env: Readonly<Record<string, string | undefined>>): string {
+  return env['SITE_URL'] ?? defaultSiteUrl;
+}
+
+/** A slug, the part of an address a name becomes (a seed's file name, an actor's page): lower-case ASCII letters and digits, single hyphens between. */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const ids = {
+  doc: (doc: Document) => doc.slug,
+  plan: (doc: Document, plan: Plan) => `${doc.slug}.p${plan.index}`,
+  /** The whole-plan page: `luozheng-2022-62.p1.full` ⇄ `/luozheng-2022-62/p1/full/`. */
+  full: (doc: Document, plan: Plan) => `${ids.plan(doc, plan)}.full`,
+  part: (doc: Document, plan: Plan, part: number) => `${ids.plan(doc, plan)}.part${part}`,
+  domain: (doc: Document, plan: Plan, domain: Domain) => `${ids.plan(doc, plan)}.d${domain.number}`,
+};
+
+/** A page's site-relative URL from its ID: `luozheng-2022-62.p1.d1.g2` → `/luozheng-2022-62/p1/d1/g2/`. */
+export function pageUrl(pageId: string): string {
+  return `/${pageId.split('.').join('/')}/`;
+}
+
+/**
+ * A unit's URL from its ID and kind alone: goals and measures have their own page; every other
+ * unit is the last segment of its ID as an anchor on the page the rest names. The search page uses
+ * this, so it needs no URL per unit; tests/unit/site.test.ts checks it against every unit's url.
+ */
+export function unitUrl(id: string, kind: UnitKind): string {
+  if (kind === 'goal' || kind === 'measure') return pageUrl(id);
+  const at = id.lastIndexOf('.');
+  return `${pageUrl(id.slice(0, at))}#${id.slice(at + 1)}`;
+}
+
+/**
+ * Where a unit is on its plan's whole-plan page: its ID without the document and the plan
+ * (`luozheng-2022-62.p1.d1.g2` → `d1.g2`, `….p1.part1.r2` → `part1.r2`, `….p1.preamble` → `preamble`),
+ * so anchors of different domains (d1.g2, d2.g2) never collide there. The notice belongs to no plan.
+ */
+export function fullPageAnchor(unitId: string): string {
+  const [, , ...rest] = unitId.split('.');
+  return rest.join('.');
+}

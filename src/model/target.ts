@@ -1,0 +1,29 @@
+// Quantified targets: what the build's target extraction (build/06-analysis/extract-targets.ts)
+// finds in the goals and measures, and how the pages write one. content/targets.json carries
+// `TargetRecord`s from the build to the /targets/ and home pages; dist/data/targets.json is their
+// public form (docs/contracts.md).
+
+export type Comparator = '<=' | '>=' | '≈' | '=';
+
+export interface Target {
+  /** The goal or measure the target comes from. */
+  clauseId: string;
+  indicator: string;
+  value: number;
+  /** As written, with full-width ％ normalized to %: %, ‰, /10万, 所, 名, 个, 小时, 岁, 倍 … */
+  unit: string;
+  comparator: Comparator;
+  /** The sentence the target comes from, verbatim. */
+  text: string;
+}
+
+/** One row of targets.json: a target with where it is cited from. */
+export type TargetRecord = Target & { url: string; planTitle: string; domain: string; label: string };
+
+/** How a comparator reads in a sentence: 不高于 12/10万, 不低于 70%, 约 45%, 为 1次. */
+export const comparatorWords: Record<Comparator, string> = { '<=': '不高于', '>=': '不低于', '≈': '约', '=': '为' };
+
+/** 不高于12/10万, 不低于70%, 约45%, 为1次. */
+export function targetValue(t: Pick<Target, 'comparator' | 'value' | 'unit'>): string {
+  return `${comparatorWords[t.comparator]}${t.value}${t.unit}`;
+}

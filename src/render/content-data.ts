@@ -1,0 +1,48 @@
+// The data files the build writes beside the MDX pages (content/actors.json, content/targets.json),
+// read at build time by the /actors/ and /targets/ pages and the sitemap. A missing or malformed
+// file stops the build with what to do: these files come from `npm run build`, not by hand.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ActorsContent } from '../model/actor';
+import { contentDataFiles, contentDir } from '../model/content-files';
+import type { TargetRecord } from '../model/target';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function read(name: string): unknown {
+  const file = path.join(contentDir(process.env), name);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read ${file}: ${String(error)}. It is written by scripts/build.ts from the seeds; run \`npm run build\`.`);
+  }
+}
+
+/** The responsibilities index (build/06-analysis/actors.ts, actorsContent). */
+export function readActors(): ActorsContent {
+  const data = read(contentDataFiles.actors);
+  if (!isRecord(data) || !Array.isArray(data['actors']) || !Array.isArray(data['division'])) {
+    throw new Error('content/actors.json is not { actors: [...], division: [...] }; rebuild with `npm run build`.');
+  }
+  return data as unknown as ActorsContent;
+}
+
+function isTarget(x: unknown): x is TargetRecord {
+  return (
+    isRecord(x) &&
+    ['clauseId', 'indicator', 'unit', 'comparator', 'text', 'url', 'planTitle', 'domain', 'label'].every((k) => typeof x[k] === 'string') &&
+    typeof x['value'] === 'number'
+  );
+}
+
+/** Every quantified target (build/06-analysis/extract-targets.ts, targetsJson). */
+export function readTargets(): TargetRecord[] {
+  const data = read(contentDataFiles.targets);
+  const targets = isRecord(data) ? data['targets'] : undefined;
+  if (!Array.isArray(targets) || !targets.every(isTarget)) {
+    throw new Error('content/targets.json is not { targets: TargetRecord[] }; rebuild with `npm run build`.');
+  }
+  return targets;
+}

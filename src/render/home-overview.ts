@@ -1,0 +1,93 @@
+// The home page's overview, derived from the collection: each source document with its notice page
+// and its plans, each plan with its whole-plan page and its domains with their counts of goals and
+// measures, and (planFigures) of quantified targets.
+import type { PageData } from '../model/page-schema';
+import { byReadingOrder } from './navigation';
+
+type Page = Pick<PageData, 'id' | 'kind' | 'url' | 'title' | 'order' | 'docSlug' | 'docNumber' | 'planTitle' | 'domainTitle' | 'counts'>;
+
+export interface HomePlan {
+  page: Page;
+  /** The whole plan on one page (kind `full`), if there is one. */
+  full: Page | null;
+  domains: Page[];
+}
+
+export interface HomeDocument {
+  docSlug: string;
+  docNumber: string | null;
+  /** The document's own page (kind `document`: the notice), if it has one. */
+  page: Page | null;
+  plans: HomePlan[];
+}
+
+/** Documents in reading order, each with its plans and their domains in reading order. */
+export function homeOverview(pages: readonly Page[]): HomeDocument[] {
+  const sorted = byReadingOrder(pages.map((data) => ({ data }))).map((e) => e.data);
+  const docs = new Map<string, HomeDocument>();
+  for (const page of sorted) {
+    let doc = docs.get(page.docSlug);
+    if (!doc) {
+      doc = { docSlug: page.docSlug, docNumber: page.docNumber, page: null, plans: [] };
+      docs.set(page.docSlug, doc);
+    }
+    doc.docNumber ??= page.docNumber;
+    if (page.kind === 'document') doc.page ??= page;
+    if (page.kind === 'plan') doc.plans.push({ page, full: null, domains: [] });
+  }
+  for (const page of sorted) {
+    if (page.kind !== 'domain' && page.kind !== 'full') continue;
+    // Domain and whole-plan pages live under their plan: /<doc>/<plan>/<domain>/, /<doc>/<plan>/full/.
+    const plan = docs.get(page.docSlug)?.plans.find((p) => page.url.startsWith(p.page.url));
+    if (page.kind === 'full' && plan !== undefined) plan.full ??= page;
+    if (page.kind === 'domain') plan?.domains.push(page);
+  }
+  return [...docs.values()];
+}
+
+/** The label a reader sees for a document: its number (洛政〔2022〕62号) or, lacking one, its title or slug. */
+export function documentLabel(doc: HomeDocument): string {
+  return doc.docNumber ?? doc.page?.title ?? doc.docSlug;
+}
+
+/** A domain as the home page's overview shows it: what it is called, where it is, its numbers. */
+export interface DomainFigures {
+  /** The domain's ID, e.g. luozheng-2022-62.p1.d1. */
+  id: string;
+  /** As written, e.g. （一）妇女与健康. */
+  title: string;
+  /** e.g. 妇女与健康. */
+  name: string;
+  url: string;
+  goals: number;
+  measures: number;
+  targets: number;
+}
+
+export interface PlanFigures {
+  /** The plan's ID, e.g. luozheng-2022-62.p1. */
+  id: string;
+  title: string;
+  url: string;
+  domains: DomainFigures[];
+  totals: { goals: number; measures: number; targets: number };
+}
+
+/**
+ * A plan's domains with their numbers of goals and measures (from the pages' counts) and of
+ * quantified targets (build/06-analysis/extract-targets.ts): a target counts for the domain its clause is in, which
+ * its clauseId names (luozheng-2022-62.p1.d1.g2 is in luozheng-2022-62.p1.d1).
+ */
+export function planFigures(plan: HomePlan, targets: readonly { clauseId: string }[]): PlanFigures {
+  const domains = plan.domains.map((d): DomainFigures => ({
+    id: d.id,
+    title: d.title,
+    name: d.domainTitle ?? d.title,
+    url: d.url,
+    goals: d.counts?.goals ?? 0,
+    measures: d.counts?.measures ?? 0,
+    targets: targets.filter((t) => t.clauseId.startsWith(`${d.id}.`)).length,
+  }));
+  const total = (key: 'goals' | 'measures' | 'targets') => domains.reduce((s, d) => s + d[key], 0);
+  return { id: plan.page.id, title: plan.page.title, url: plan.page.url, domains, totals: { goals: total('goals'), measures: total('measures'), targets: total('targets') } };
+}

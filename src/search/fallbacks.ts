@@ -1,0 +1,239 @@
+// What the search page does beyond the query itself: each step a function of the engine and the
+// query, so unit tests reach them (tests/unit/search-fallbacks.test.ts) and the page script keeps
+// only the DOM and the URL. `answer` runs them in order:
+//   1. words apart     a short term's parts, or an equivalent's words, standing apart (校园 … 欺凌);
+//   2. short forms     a short query the plan does not say, as the long forms it may abbreviate;
+//   then, only while nothing is found:
+//   3. passages        a long pasted text, by its first and last passages;
+//   4. words together  a term's words (or an equivalent's) all in one clause;
+//   5. some words      the clauses holding some of its words, more words and rarer words first;
+//   and last, after a short list:
+//   6. paired clauses  the goals and measures the plan pairs with the first results.
+// Every result a step adds carries a note saying how it matches, and each step says what it did.
+import type { Result, SearchEngine } from './engine';
+import { glossarySplit, type Glossary } from './glossary';
+import { contentWords, parseQuery, passages, splitWords, type Query, type Term } from './query';
+import { suggest } from './suggest';
+
+/** What a step after the search finds: results, how each of them matches, and what to tell the reader. */
+export interface Extra {
+  readonly results: readonly Result[];
+  /** Result id → how it matches (shown under it). */
+  readonly notes: ReadonlyMap<string, string>;
+  /** One sentence for the line above the results. */
+  readonly said: string;
+}
+
+/** A search's whole answer. */
+export interface Answer {
+  readonly query: Query;
+  /** The results in order: those of the query and its steps, then the paired clauses. */
+  readonly results: readonly Result[];
+  /** How many of `results` come before the paired clauses. */
+  readonly main: number;
+  readonly notes: ReadonlyMap<string, string>;
+  /** What was searched besides the query, one sentence each. */
+  readonly said: readonly string[];
+}
+
+/**
+ * Up to this many characters a query is a term (a word or two: 家暴, 校园霸凌, 三孩政策), whose
+ * words may stand apart in a clause; longer, it is a phrase, to be found as it stands (looking up
+ * the words of a phrase's every equivalent would read dozens of index chunks).
+ */
+export const maxTermLength = 6;
+
+/** At most this many results, a search also lists the goals and measures the plan pairs with its first ones. */
+export const maxResultsForPaired = 10;
+
+const quote = (words: readonly string[]) => words.map((w) => `“${w}”`).join('');
+const isNew = (results: readonly Result[]) => (r: Result) => !results.some((x) => x.id === r.id);
+
+/** The glossary equivalents searched for, one sentence; '' when there are none. */
+export function expansionNote(query: Query): string {
+  const parts = query.terms.filter((t) => t.alternatives.length > 0).map((t) => `${t.raw} → ${t.alternatives.join('、')}`);
+  return parts.length === 0 ? '' : `同时搜索了同义词：${parts.join('；')}`;
+}
+
+/**
+ * A search and its steps (see the top of this file). `stale` is asked between steps: when it
+ * says a newer search has started, the answer is abandoned (null).
+ */
+export async function answer(engine: SearchEngine, query: Query, glossary: Glossary, stale: () => boolean = () => false): Promise<Answer | null> {
+  let results = await engine.search(query);
+  const notes = new Map<string, string>();
+  const expansion = expansionNote(query);
+  const said: string[] = expansion === '' ? [] : [expansion];
+  /** Take what a step found: after the results so far, or instead of none. */
+  const take = (extra: Extra | null) => {
+    if (extra === null) return;
+    results = [...results, ...extra.results];
+    for (const [id, note] of extra.notes) notes.set(id, note);
+    said.push(extra.said);
+  };
+  const only = query.terms.length === 1 ? query.terms[0] : undefined;
+  if (only !== undefined && !only.quoted) {
+    const parts = glossarySplit(only.text, glossary);
+    const steps = [
+      () => apart(engine, only, parts, results, glossary),
+      () => shortForms(engine, only, results),
+      () => (results.length > 0 ? null : passagesOf(engine, only)),
+      () => (results.length > 0 ? null : wordsTogether(engine, only, parts, glossary)),
+      () => (results.length > 0 ? null : someWords(engine, only, glossary)),
+    ];
+    for (const step of steps) {
+      if (stale()) return null;
+      const extra = await step();
+      take(extra);
+      if (extra !== null && extra.results.length === 0) break; // a long paste whose passages are nowhere either
+    }
+  }
+  if (stale()) return null;
+  const main = results.length;
+  take(await pairedWith(engine, results));
+  return stale() ? null : { query, results, main, notes, said };
+}
+
+/**
+ * After the clauses that hold a short term or an equivalent, the clauses that hold the words of one
+ * of them apart: a term joining a glossary word to another (校园霸凌 → 校园 … 欺凌, `parts`), or an
+ * equivalent the plan words differently (虐童 ↔ 虐待儿童 → 虐待 … 儿童).
+ */
+export async function apart(engine: SearchEngine, only: Term, parts: readonly string[], results: readonly Result[], glossary: Glossary): Promise<Extra | null> {
+  if (results.length === 0 || [...only.text].length > maxTermLength) return null;
+  const wordSets = [parts, ...only.alternatives.filter((a) => [...a].length >= 4).map((a) => splitWords(a))].filter((w) => w.length > 1).slice(0, 3);
+  const founds = await Promise.all(wordSets.map((words) => engine.search(parseQuery(words.join(' '), glossary))));
+  const found = new Map<string, { r: Result; note: string }>();
+  for (const [k, rs] of founds.entries()) {
+    const words = wordSets[k] ?? [];
+    for (const r of rs.filter(isNew(results))) if (!found.has(r.id)) found.set(r.id, { r, note: `分别包含${quote(words)}${words === parts ? '（或其同义词）' : ''}` });
+  }
+  if (found.size === 0) return null;
+  return { results: [...found.values()].map((x) => x.r), notes: new Map([...found].map(([id, x]) => [id, x.note])), said: `后 ${found.size} 条结果没有连续出现“${only.raw}”或其同义词，而是分别包含其中的词语` };
+}
+
+/**
+ * A short query the plan does not say (not at all, or only where two words meet) may be a short
+ * form the glossary does not know (义教 → 义务教育, 公卫 → 公共卫生): the clauses holding the long
+ * forms its characters mark (abbreviation.ts), each marked with the form it holds.
+ */
+export async function shortForms(engine: SearchEngine, only: Term, results: readonly Result[]): Promise<Extra | null> {
+  const itself = results.filter((r) => r.distance === 0);
+  if (itself.length > 0 && !(await engine.onlyAcrossWords(only.text, itself))) return null;
+  const forms = (await engine.longForms(only.text)).map((f) => f.text);
+  const [head, ...others] = forms;
+  if (head === undefined) return null;
+  const found = (await engine.search({ raw: only.raw, terms: [{ raw: only.raw, text: head, quoted: false, alternatives: others }] })).filter(isNew(results));
+  if (found.length === 0) return null;
+  const said = `“${only.raw}”可能是${quote(forms)}的简称`;
+  return {
+    results: found,
+    notes: new Map(found.map((r) => [r.id, `包含“${forms[r.distance] ?? ''}”（“${only.raw}”可能是其简称）`])),
+    said: results.length === 0 ? `规划中没有“${only.raw}”。${said}，以下条文包含这些说法` : `${said}：后 ${found.length} 条结果包含这些说法`,
+  };
+}
+
+/**
+ * Nothing holds a long pasted text: the clauses holding one of its passages, each marked with the
+ * passage it holds (those holding more passages first).
+ */
+export async function passagesOf(engine: SearchEngine, only: Term): Promise<Extra | null> {
+  const pieces = passages(only.text);
+  if (pieces.length === 0) return null;
+  const founds = await Promise.all(pieces.map((p) => engine.search(parseQuery(`“${p}”`, null))));
+  const held = new Map<string, { r: Result; pieces: string[] }>();
+  for (const [k, found] of founds.entries()) {
+    for (const r of found) {
+      const entry = held.get(r.id) ?? { r, pieces: [] };
+      entry.pieces.push(pieces[k] ?? '');
+      held.set(r.id, entry);
+    }
+  }
+  const ordered = [...held.values()].sort((a, b) => b.pieces.length - a.pieces.length);
+  return {
+    results: ordered.map((x) => x.r),
+    notes: new Map(ordered.map((x) => [x.r.id, `包含${quote(x.pieces)}`])),
+    said: ordered.length > 0 ? `没有条文包含完整的“${only.raw}”；以下条文包含其中的一段（${quote(pieces)}）` : `没有条文包含完整的“${only.raw}”，也没有条文包含其中的一段（${quote(pieces)}）`,
+  };
+}
+
+/** Nothing holds the whole term (nor an equivalent): its parts, then its words (and each equivalent's) together. */
+export async function wordsTogether(engine: SearchEngine, only: Term, parts: readonly string[], glossary: Glossary): Promise<Extra | null> {
+  for (const words of [parts, ...[only.raw, ...only.alternatives].map(splitWords)]) {
+    if (words.length < 2) continue;
+    const found = await engine.search(parseQuery(words.join(' '), glossary));
+    if (found.length > 0) return { results: found, notes: new Map(), said: `没有条文包含完整的“${only.raw}”；以下条文同时包含${quote(words)}` };
+  }
+  return null;
+}
+
+/**
+ * Nothing holds the term, nor all of its words: the clauses holding some of them (防沉迷 → 沉迷,
+ * 广告进校园 → 广告, 校园), those holding more words first, then those holding rarer words (a word
+ * in few clauses says more of what was meant than one in many), each marked with its words.
+ */
+export async function someWords(engine: SearchEngine, only: Term, glossary: Glossary): Promise<Extra | null> {
+  const words = contentWords(only.text);
+  if (words.length === 0) return null;
+  const [table, ...founds] = await Promise.all([engine.table(), ...words.map((w) => engine.search(parseQuery(w, glossary)))]);
+  const total = table.units.length;
+  const held = new Map<string, { r: Result; words: string[]; weight: number; best: number }>();
+  for (const [k, found] of founds.entries()) {
+    const weight = Math.log(1 + total / Math.max(1, found.length));
+    for (const [rank, r] of found.entries()) {
+      const entry = held.get(r.id) ?? { r, words: [], weight: 0, best: rank };
+      entry.words.push(words[k] ?? '');
+      entry.weight += weight;
+      entry.best = Math.min(entry.best, rank);
+      held.set(r.id, entry);
+    }
+  }
+  if (held.size === 0) return null;
+  const ordered = [...held.values()].sort((a, b) => b.words.length - a.words.length || b.weight - a.weight || a.best - b.best);
+  return {
+    results: ordered.map((x) => x.r),
+    notes: new Map(ordered.map((x) => [x.r.id, `包含${quote(x.words)}`])),
+    said: `没有条文包含完整的“${only.raw}”${words.length > 1 ? '，也没有条文同时包含其中的词语' : ''}；以下条文包含其中的词语（${quote(words)}）${words.length > 1 ? '，包含得多的在前' : ''}`,
+  };
+}
+
+/**
+ * The plan pairs each goal with the measures that serve it (build/06-analysis/links.ts): after a
+ * short list of results, the goals and measures paired with its first three that it does not
+ * hold, each marked with the result it belongs to. A measure found by its wording leads to the
+ * goal it serves, which often says the same in other words (长期照护 in the measure,
+ * 长期照护保障制度 in the goal).
+ */
+export async function pairedWith(engine: SearchEngine, results: readonly Result[]): Promise<Extra | null> {
+  if (results.length === 0 || results.length > maxResultsForPaired) return null;
+  const found = await engine.paired(results.slice(0, 3), results);
+  if (found.length === 0) return null;
+  return {
+    results: found.map((x) => x.result),
+    notes: new Map(found.map((x) => [x.result.id, `对应第 ${results.indexOf(x.of) + 1} 条结果（${x.of.label}）`])),
+    said: `最后 ${found.length} 条是规划中与前面结果相对应的${[...new Set(found.map((x) => (x.result.kind === 'goal' ? '主要目标' : '策略措施')))].join('和')}`,
+  };
+}
+
+/** A query that does find something, with how many units. */
+export interface Suggestion {
+  readonly q: string;
+  readonly count: number;
+}
+
+/** No results is never a dead end: drop a term, or try near words and glossary terms that occur. */
+export async function suggestions(engine: SearchEngine, query: Query, glossary: Glossary): Promise<Suggestion[]> {
+  const terms = query.terms.map((t) => t.raw);
+  const tries: string[] = [];
+  if (terms.length > 1) {
+    terms.forEach((_, i) => tries.push(terms.filter((__, k) => k !== i).join(' ')));
+  } else {
+    const vocabulary = await engine.vocabulary();
+    const text = query.terms[0]?.text ?? '';
+    tries.push(...suggest(text, vocabulary, 6));
+    tries.push(...glossary.entries.filter((e) => e.terms.some((g) => text.includes(g) || g.includes(text))).flatMap((e) => e.terms));
+  }
+  const unique = [...new Set(tries)].filter((q) => q !== query.raw).slice(0, 12);
+  const counted = await Promise.all(unique.map(async (q) => ({ q, count: (await engine.search(parseQuery(q, null))).length })));
+  return counted.filter((s) => s.count > 0).slice(0, 8);
+}
