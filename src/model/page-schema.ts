@@ -33,7 +33,7 @@ export const pageSchema = z.object({
   counts: z.object({ domains: z.number().int(), goals: z.number().int(), measures: z.number().int() }).nullable(),
   /** The seed file and line the page's content starts at. */
   source: z.object({ file: z.string(), line: z.number().int() }),
-  /** Document pages: the document as a GB/T 7714—2015 reference, its access date left as [引用日期] (cite.ts). */
+  /** Document pages: the document as a GB/T 7714—2015 reference, its access date left as [引用日期] (citation.ts). */
   reference: z.string().optional(),
 });
 

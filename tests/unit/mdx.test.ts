@@ -9,7 +9,7 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/build/02-decode/decode';
-import { mdxWriter, serialize } from '../../src/build/07-content/mdx-processor';
+import { mdxProcessor, mdxWriter, serialize } from '../../src/build/07-content/mdx-processor';
 import { pageTree } from '../../src/build/07-content/page-bodies';
 import { tocOf } from '../../src/build/07-content/toc';
 import { parse } from '../../src/build/03-parse/parse';
@@ -91,5 +91,63 @@ describe('MDX from trees keeps hostile clause text literal', () => {
     expect(rest).toEqual(JSON.parse(JSON.stringify(data)));
     expect(toc).toEqual(tocOf(pageTree(page, site)));
     expect(page.title).toContain('<b>妇女</b>');
+  });
+});
+
+describe('the table of contents comes from the page body', () => {
+  /** Every anchor (id) of a page body's elements. */
+  function anchors(node: Root | Root['children'][number]): string[] {
+    const own = node.type === 'mdxJsxFlowElement' ? node.attributes.flatMap((a) => (a.type === 'mdxJsxAttribute' && a.name === 'anchor' && typeof a.value === 'string' ? [a.value] : [])) : [];
+    return [...own, ...('children' in node ? node.children.flatMap((c) => anchors(c as Root['children'][number])) : [])];
+  }
+
+  it('points each entry at an element of its own page, at the depth of its heading', () => {
+    for (const page of site.pages) {
+      const tree = pageTree(page, site);
+      const toc = tocOf(tree);
+      const here = anchors(tree);
+      for (const entry of toc) expect(here, `${page.id} #${entry.anchor}`).toContain(entry.anchor);
+      if (page.kind === 'domain' || page.kind === 'part' || page.kind === 'full') expect(toc.length, page.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists a domain page’s goals and measures under their sections, in order', () => {
+    const page = site.pages.find((p) => p.kind === 'domain');
+    if (page?.content.kind !== 'domain') throw new Error('no domain page');
+    const { domain } = page.content;
+    expect(tocOf(pageTree(page, site)).map((t) => `${t.depth}:${t.anchor}`)).toEqual([
+      '2:goals',
+      ...domain.goals.map((g) => `3:g${g.number}`),
+      '2:measures',
+      ...domain.measures.map((m) => `3:m${m.number}`),
+    ]);
+  });
+});
+
+describe('every clause on a page is its unit, line for line', () => {
+  const page = site.pages.find((p) => p.kind === 'domain');
+  if (page === undefined) throw new Error('no domain page');
+  const tree = pageTree(page, site);
+  const unit = site.units.find((u) => u.id === `${page.id}.g1`);
+  const line = unit?.lines[0];
+  if (unit === undefined || line === undefined) throw new Error('no goal');
+  /** The processor, holding the page against a model whose unit has these lines. */
+  const check = (lines: typeof unit.lines | null) => () => {
+    const units = new Map(site.unit);
+    if (lines === null) units.delete(unit.id);
+    else units.set(unit.id, { ...unit, lines });
+    mdxProcessor(units).runSync(structuredClone(tree));
+  };
+
+  it('passes the pages of the site', () => {
+    expect(() => mdxProcessor(site.unit).runSync(structuredClone(tree))).not.toThrow();
+    for (const p of site.pages) expect(() => mdxWriter(site)(p, file), p.id).not.toThrow();
+  });
+
+  it('stops the build where a page and the model part: a line altered, one missing, one more, a unit unknown', () => {
+    const id = unit.id.replace(/\./g, '\\.');
+    expect(check([{ ...line, text: `${line.text}。` }, ...unit.lines.slice(1)])).toThrow(new RegExp(`<Unit uid="${id}">: paragraph 1 is .* but the unit's line 1 is`));
+    expect(check([...unit.lines, line])).toThrow(new RegExp(`paragraph ${unit.lines.length + 1} is null`));
+    expect(check(null)).toThrow(/no unit of the model has this id/);
   });
 });
