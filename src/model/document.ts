@@ -103,7 +103,6 @@ export interface MonitoringPart extends PartBase {
 }
 
 export type Part = GeneralPart | DomainsPart | ImplementationPart | MonitoringPart;
-export type PartRole = Part['role'];
 
 /** The guiding paragraph(s) of 总体要求, before the principles. */
 export interface Guidance {

@@ -4,7 +4,6 @@ import { z } from 'astro/zod';
 
 /** `full` is a whole plan on one page (for reading through and printing). */
 export const pageKinds = ['document', 'plan', 'full', 'part', 'domain', 'goal', 'measure'] as const;
-export type PageKind = (typeof pageKinds)[number];
 
 const link = z.object({ title: z.string(), url: z.string() });
 

@@ -78,11 +78,6 @@ function alternativesOf(text: string, glossary: Glossary | null): string[] {
   return found.filter((a) => a !== text).slice(0, maxAlternatives);
 }
 
-/** The query as a URL parameter value keeps what was typed. */
-export function queryLabel(query: Query): string {
-  return query.terms.map((t) => (t.quoted || /\s/.test(t.raw) ? `“${t.raw}”` : t.raw)).join(' ');
-}
-
 /**
  * The words of a term, by the browser's own Chinese word segmentation (妇女就业歧视 → 妇女 就业 歧视),
  * so the search can fall back to its words when the term finds nothing. Single-character words

@@ -9,6 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { expect, test, type Request } from '@playwright/test';
 import { budgets, categoryOf, pageSamples, searchQuery, type Category } from '../../scripts/page-budgets';
 import { inspectHtml } from './dist-html';
+import { pagefindSignature } from '../../src/search/wire';
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
@@ -68,7 +69,7 @@ test("Pagefind's fragments carry each unit's text once, not the index tokens", (
   const files = readdirSync(dir).filter((f) => f.endsWith('.pf_fragment'));
   expect(files.length).toBeGreaterThan(300);
   const withContent = files.filter((f) => {
-    const fragment = JSON.parse(gunzipSync(readFileSync(join(dir, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { content: string; meta: { text?: string } };
+    const fragment = JSON.parse(gunzipSync(readFileSync(join(dir, f))).toString('utf8').slice(pagefindSignature.length)) as { content: string; meta: { text?: string } };
     return fragment.content !== '' || (fragment.meta.text ?? '') === '';
   });
   expect(withContent).toEqual([]);

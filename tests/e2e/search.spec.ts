@@ -6,6 +6,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { decodeCbor } from '../../src/search/cbor';
+import { pagefindSignature } from '../../src/search/wire';
 
 const results = (page: Page) => page.locator('#search-results');
 
@@ -154,7 +155,7 @@ test('a query reads small index chunks: every chunk our tokens can fall in stays
   expect(files.length).toBeGreaterThan(20);
   for (const file of files) {
     const raw = gunzipSync(readFileSync(path.join(dir, file)));
-    const [words] = decodeCbor(raw.subarray('pagefind_dcd'.length)) as [[string, ...unknown[]][]];
+    const [words] = decodeCbor(raw.subarray(pagefindSignature.length)) as [[string, ...unknown[]][]];
     const first = words[0]?.[0] ?? '';
     if (/^[0-9a-z]/.test(first)) expect(statSync(path.join(dir, file)).size, `${file} (from ${first})`).toBeLessThan(16 * 1024);
   }

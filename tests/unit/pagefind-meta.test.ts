@@ -6,6 +6,7 @@ import * as pagefind from 'pagefind';
 import { describe, expect, it } from 'vitest';
 import { decodeCbor } from '../../src/search/cbor';
 import { bundleTables, compareCodePoints } from '../../src/build/08-search-index/pagefind-meta';
+import { pagefindSignature } from '../../src/search/wire';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 
@@ -29,7 +30,7 @@ describe('decodeCbor', () => {
 });
 
 describe('bundleTables', () => {
-  const meta = (body: number[]) => gzipSync(new Uint8Array([...new TextEncoder().encode('pagefind_dcd'), ...body]));
+  const meta = (body: number[]) => gzipSync(new Uint8Array([...new TextEncoder().encode(pagefindSignature), ...body]));
   const text = (s: string) => [0x60 + s.length, ...new TextEncoder().encode(s)];
   // [version, pages: [[hash, word count, …], …], index_chunks: [[from, to, hash], …]]
   const pages = [0x82, 0x83, ...text('zz_b'), 0x05, ...text(''), 0x83, ...text('zz_a'), 0x07, ...text('')];

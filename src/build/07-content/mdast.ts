@@ -19,7 +19,8 @@ declare module 'mdast' {
 
 export type Block = BlockContent | MdxJsxFlowElement;
 type Attrs = Record<string, string | undefined>;
-export type HeadingLevel = 2 | 3 | 4 | 5;
+/** The heading levels a page body's sections take (the page's h1 is its title). */
+type SectionLevel = 2 | 3 | 4 | 5;
 
 export function jsx(name: string, attributes: Attrs, children: Block[], toc?: string): MdxJsxFlowElement {
   return {
@@ -66,7 +67,7 @@ export interface SectionOptions {
 }
 
 /** A titled part of a page (Section.astro). */
-export function section(anchor: string, heading: string, level: HeadingLevel, children: Block[], options: SectionOptions = {}): MdxJsxFlowElement {
+export function section(anchor: string, heading: string, level: SectionLevel, children: Block[], options: SectionOptions = {}): MdxJsxFlowElement {
   return jsx('Section', { anchor, heading, level: String(level), within: options.within }, children, options.toc === true ? heading : undefined);
 }
 
