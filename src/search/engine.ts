@@ -28,17 +28,6 @@ export interface Result extends Ranked {
   readonly fragment: () => Promise<FragmentMeta>;
 }
 
-/**
- * `promise`, which calls `forget` when it fails: what is cached of a failed download is dropped,
- * so the next query tries again instead of failing for the rest of the visit.
- */
-function forgetting<T>(promise: Promise<T>, forget: () => void): Promise<T> {
-  return promise.catch((error: unknown) => {
-    forget();
-    throw error;
-  });
-}
-
 /** A short form's long forms are read in the text of at most this many units (one fragment each). */
 const maxShortFormUnits = 40;
 /** A term the plan holds in more units than this is a word of the plan, not an accident of two words meeting. */
@@ -47,11 +36,17 @@ const maxAcrossWordsUnits = 5;
 /** How the engine gets a file of the site: `fetch` in the browser; tests read them from disk. */
 export type Fetcher = (url: string) => Promise<Response>;
 
-/** The promise `cache` holds for `key`, made by `load` the first time and forgotten if it fails. */
+/**
+ * The promise `cache` holds for `key`, made by `load` the first time. What fails is forgotten, so
+ * the next query tries the download again instead of failing for the rest of the visit.
+ */
 function cached<K, T>(cache: Map<K, Promise<T>>, key: K, load: () => Promise<T>): Promise<T> {
   let value = cache.get(key);
   if (value === undefined) {
-    value = forgetting(load(), () => cache.delete(key));
+    value = load().catch((error: unknown) => {
+      cache.delete(key);
+      throw error;
+    });
     cache.set(key, value);
   }
   return value;

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import glossaryJson from '../../src/data/glossary.json';
-import t2sJson from '../../src/data/t2s.json';
+import glossaryJson from '../../src/data/glossary.json' with { type: 'json' };
+import t2sJson from '../../src/data/t2s.json' with { type: 'json' };
 import { buildTable, serialize } from '../../scripts/make-t2s';
 import { glossary, loadGlossary } from '../../src/build/08-search-index/glossary-file';
 import { searchPageGlossary } from '../../src/build/08-search-index/search-page-files';

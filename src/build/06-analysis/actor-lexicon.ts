@@ -1,6 +1,6 @@
 // The actors lexicon, src/data/actors.json: the bodies the plans name, with their aliases, group
 // and exclusions, checked so that an editor's mistake stops the build with what to fix.
-import actorsData from '../../data/actors.json';
+import actorsData from '../../data/actors.json' with { type: 'json' };
 import { slugPattern } from '../../model/ids';
 import { normalize } from '../../text/normalize';
 import { describe, isRecord, topLevelList } from '../data-file';

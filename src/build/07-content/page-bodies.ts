@@ -12,7 +12,7 @@ import { domainKey, type Link } from '../06-analysis/links';
 import { fullUnitElement, jsx, link, list, paragraph, section, text, unitElement, type Block } from './mdast';
 
 /** The document page's section with its reference (GB/T 7714). */
-export const citeSectionTitle = '引用本文件';
+const citeSectionTitle = '引用本文件';
 
 /** What a builder gets: the page, its content, and the site's units by id. */
 interface Context<C extends PageContent> {

@@ -1,6 +1,6 @@
 // The editors' glossary, src/data/glossary.json: checked, normalized and loaded (for the build and
 // the tests). The search page gets the build's copy instead (search/wire.ts `encodeGlossary`).
-import glossaryData from '../../data/glossary.json';
+import glossaryData from '../../data/glossary.json' with { type: 'json' };
 import { glossaryOf, GlossaryError, type Glossary, type GlossaryEntry } from '../../search/glossary';
 import { normalize } from '../../text/normalize';
 import { describe, isRecord, topLevelList } from '../data-file';
