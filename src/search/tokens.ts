@@ -37,6 +37,14 @@ export function charCode(ch: string): string {
   return cp < short ? cp.toString(36).padStart(3, '0') : `z${cp.toString(36).padStart(4, '0')}`;
 }
 
+/**
+ * Whether an index word is one of our tokens (base-36 codes), not one of the CJK words Pagefind
+ * takes from a record's meta fields (which no query reads).
+ */
+export function isToken(word: string): boolean {
+  return /^[0-9a-z]/.test(word);
+}
+
 /** The characters of a normalized text that the index holds: everything but whitespace. */
 export function streamChars(normalized: string): string[] {
   return [...normalized].filter((ch) => !/\s/u.test(ch));

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Unit } from '../../model/unit';
 import { unitKinds } from '../../model/unit';
-import { indexLanguage, indexTokens, streamChars } from '../../search/tokens';
+import { indexLanguage, indexTokens, isToken, streamChars } from '../../search/tokens';
 import { encodeUnitRow, pagefindSignature, type UnitEntry, type UnitRow, type UnitsFile } from '../../search/wire';
 import { normalize } from '../../text/normalize';
 import type { Site } from '../05-enrich/site';
@@ -52,7 +52,7 @@ export async function writeSearchIndex(site: Site, outDir: string): Promise<Sear
   await writeFile(path.join(outDir, 'search/glossary.json'), JSON.stringify(searchPageGlossary(glossary, site.units.map((u) => u.text))));
   // Chunks of words that begin with anything but our base-36 tokens hold the CJK words Pagefind
   // takes from the meta fields; no query reads them.
-  const ours = tables.chunkFiles.filter((_, i) => /^[0-9a-z]/.test(tables.starts[i] ?? ''));
+  const ours = tables.chunkFiles.filter((_, i) => isToken(tables.starts[i] ?? ''));
   const chunkSizes = await Promise.all(ours.map(async (f) => (await stat(path.join(bundle, 'index', `${f}.pf_index`))).size));
   return { records: fragments.length, bytes: Buffer.byteLength(body), chunks: ours.length, indexBytes: chunkSizes.reduce((a, b) => a + b, 0), largestChunk: Math.max(...chunkSizes) };
 }
