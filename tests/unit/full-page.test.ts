@@ -13,7 +13,7 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/build/02-decode/decode';
 import { linesOf } from '../../src/build/04-fidelity/check-fidelity';
-import { serialize } from '../../src/build/07-content/mdx-processor';
+import { mdxProcessor } from '../../src/build/07-content/mdx-processor';
 import { pageTree } from '../../src/build/07-content/page-bodies';
 import { parse } from '../../src/build/03-parse/parse';
 import { enrich } from '../../src/build/05-enrich/enrich';
@@ -53,7 +53,7 @@ for (const [name, site] of Object.entries(sites)) {
         const page = site.pages.find((p) => p.id === ids.full(doc, plan));
         if (page === undefined) throw new Error(`no whole-plan page for ${planId}`);
         // Read back the way Astro reads it: serialized MDX, parsed again.
-        const tree = fromMarkdown(serialize(pageTree(page, site)), { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+        const tree = fromMarkdown(mdxProcessor().stringify(pageTree(page, site)), { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
 
         it(`${page.url} holds every unit of ${planId}, once each, in document order`, () => {
           const expected = site.units.filter((u) => u.id.startsWith(`${planId}.`)).map((u) => u.id);

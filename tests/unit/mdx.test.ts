@@ -9,7 +9,7 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/build/02-decode/decode';
-import { mdxProcessor, mdxWriter, serialize } from '../../src/build/07-content/mdx-processor';
+import { mdxProcessor, mdxWriter } from '../../src/build/07-content/mdx-processor';
 import { pageTree } from '../../src/build/07-content/page-bodies';
 import { tocOf } from '../../src/build/07-content/toc';
 import { parse } from '../../src/build/03-parse/parse';
@@ -44,7 +44,7 @@ describe('MDX from trees keeps hostile clause text literal', () => {
   });
 
   it.each(site.pages.map((p) => [p.url, p] as const))('%s round-trips every unit and runs nothing', (_, page) => {
-    const tree = mdxTree(serialize(pageTree(page, site)));
+    const tree = mdxTree(mdxProcessor().stringify(pageTree(page, site)));
     const found = types(tree);
     for (const forbidden of ['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxTextElement', 'html', 'heading', 'code', 'inlineCode', 'emphasis', 'strong', 'blockquote', 'thematicBreak']) {
       expect(found, forbidden).not.toContain(forbidden);
@@ -75,7 +75,7 @@ describe('MDX from trees keeps hostile clause text literal', () => {
 
   it('writes a paragraph starting with export or import as a character reference', () => {
     const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'export const a = 1' }] }, { type: 'paragraph', children: [{ type: 'text', value: 'import b from "c"' }] }] };
-    const out = serialize(tree);
+    const out = mdxProcessor().stringify(tree);
     expect(out).toBe('&#x65;xport const a = 1\n\n&#x69;mport b from "c"\n');
     expect(types(mdxTree(out))).not.toContain('mdxjsEsm');
   });

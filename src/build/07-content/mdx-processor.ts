@@ -31,7 +31,10 @@ export const mdxUnsafe: NonNullable<Options['unsafe']> = [
 
 const settings: Options = { unsafe: mdxUnsafe, bullet: '-', rule: '-' };
 
-/** The processor that writes the site's MDX; `units` are what checkClauses holds the clauses against. */
+/**
+ * The processor that writes the site's MDX; `units` are what checkClauses holds the clauses
+ * against (without them, the processor serializes any tree: `mdxProcessor().stringify(tree)`).
+ */
 export function mdxProcessor(units?: ReadonlyMap<string, Unit>) {
   return unified()
     .use(remarkMdx)
@@ -39,13 +42,6 @@ export function mdxProcessor(units?: ReadonlyMap<string, Unit>) {
     .use(checkClauses, units === undefined ? undefined : { units })
     .use(remarkStringify, settings)
     .freeze();
-}
-
-const plain = mdxProcessor();
-
-/** Serialize an mdast tree as MDX (with no clause check: the tree need not come from the site). */
-export function serialize(tree: Root): string {
-  return plain.stringify(tree);
 }
 
 /** A page's MDX writer for one site: `pageMdx(page, seedFile)` is the whole file of a page. */
