@@ -26,6 +26,9 @@ export type PageType =
   | 'targets'
   | 'actors'
   | 'actor'
+  | 'departments'
+  | 'department'
+  | 'breakdown'
   | 'search'
   | '404';
 
@@ -77,6 +80,7 @@ export function pageSamples(dist = 'dist'): PageSample[] {
     if (kind === 'full') wholePlans.push(file);
     else if (kind !== undefined) consider(kind, file);
     else if (/^actors\/[^/]+\/index\.html$/.test(file)) consider('actor', file);
+    else if (/^departments\/(?!breakdown\/)[^/]+\/index\.html$/.test(file)) consider('department', file);
   }
   const url = (file: string) => `/${file.replace(/index\.html$/, '')}`;
   const pick = (key: string): string => {
@@ -100,6 +104,9 @@ export function pageSamples(dist = 'dist'): PageSample[] {
     { type: 'targets', label: 'targets', path: '/targets/', reading: false },
     { type: 'actors', label: 'actors', path: '/actors/', reading: false },
     { type: 'actor', label: 'actor', path: pick('actor'), reading: false },
+    { type: 'departments', label: 'departments', path: '/departments/', reading: false },
+    { type: 'department', label: 'department', path: pick('department'), reading: false },
+    { type: 'breakdown', label: 'breakdown', path: '/departments/breakdown/', reading: false },
     { type: 'search', label: 'search', path: `/search/?q=${encodeURIComponent(searchQuery)}`, reading: false },
     { type: '404', label: '404', path: '/no-such-page/', reading: false },
   ];

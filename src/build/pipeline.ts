@@ -2,7 +2,7 @@
 //
 //   01-seeds      read every seeds/*.txt           02-decode     bytes → lines (UTF-8 or GBK)
 //   03-parse      lines → the document model        04-fidelity   every character in one unit
-//   05-enrich     units and pages, IDs and URLs     06-analysis   links, targets, actors
+//   05-enrich     units and pages, IDs and URLs     06-analysis   links, targets, actors, departments
 //   07-content    MDX pages and their data          08-search-index  Pagefind index, search files
 //   09-astro-build  content → HTML                  10-open-data  dist/data/*.json, *.csv
 //   11-publish    the new site swapped in
@@ -17,6 +17,10 @@ import { enrich } from './05-enrich/enrich';
 import type { Site } from './05-enrich/site';
 import { actorsContent } from './06-analysis/actors';
 import { lexicon } from './06-analysis/actor-lexicon';
+import { assignDepartments } from './06-analysis/assign-departments';
+import { departments } from './06-analysis/department-lexicon';
+import { overrides } from './06-analysis/department-overrides';
+import { departmentsContent } from './06-analysis/departments-content';
 import { targetsJson } from './06-analysis/extract-targets';
 import { writeContent, type ReferenceData } from './07-content/write-content';
 import { writeSearchIndex, type SearchIndexSummary } from './08-search-index/write-search-index';
@@ -48,14 +52,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const docs = seeds.map((s) => parse(s.decoded, s.slug)); // 03
   const fidelity = seeds.map((s, i) => checkFidelity(s.decoded, docs[i] ?? unreachable())); // 04
   const site = enrich(docs, options.siteUrl); // 05 (and 06: cross-links)
-  const reference: ReferenceData = { actors: actorsContent(site.units, lexicon), targets: targetsJson(site.units) }; // 06
+  const assignments = assignDepartments(site.units, departments, overrides); // 06: the 任务分解
+  const reference: ReferenceData = {
+    actors: actorsContent(site.units, lexicon),
+    departments: departmentsContent(site.units, departments, assignments),
+    targets: targetsJson(site.units),
+  }; // 06
   await writeContent(site, reference, options.contentDir); // 07
   const staging = `${options.outDir}.staging`;
   const searchDir = `${options.outDir}.search`;
   await rm(searchDir, { recursive: true, force: true });
   try {
     // The index first, so that the search page can preload its files.
-    const search = await writeSearchIndex(site, searchDir); // 08
+    const search = await writeSearchIndex(site, reference.departments, searchDir); // 08
     await astroBuild(options.root, options.contentDir, staging); // 09
     await writeOpenData(site.units, reference, staging); // 10
     await moveInto(searchDir, staging);

@@ -49,6 +49,8 @@ export interface Unit {
   readonly label: string;
   /** The unit's title (a measure's, principle's or item's first sentence), or null. */
   readonly title: string | null;
+  /** Goals and measures: their first phrase, to tell them apart in a list (text/short-title.ts); else null. */
+  readonly shortTitle: string | null;
   readonly text: string;
   readonly lines: readonly Line[];
   readonly position: Position;

@@ -1,15 +1,24 @@
 // /sitemap.xml: the home page, every generated page in reading order, then the targets page, the
-// responsibilities index and each body's page, and the search page, as absolute URLs.
+// departments index, the 任务分解表 and each department's page, the responsibilities index and each
+// body's page, and the search page, as absolute URLs.
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { byReadingOrder } from '../render/navigation';
 import { sitemapXml } from '../render/sitemap-xml';
-import { readActors } from '../render/content-data';
+import { readActors, readDepartments } from '../render/content-data';
 
 export const GET: APIRoute = async ({ site }) => {
   if (!site) throw new Error('sitemap.xml needs the site address: set `site` in astro.config.ts (SITE_URL).');
   const pages = byReadingOrder(await getCollection('pages'));
-  const reference = ['/targets/', '/actors/', ...readActors().actors.map((a) => `/actors/${a.slug}/`), '/search/'];
+  const reference = [
+    '/targets/',
+    '/departments/',
+    '/departments/breakdown/',
+    ...readDepartments().departments.map((d) => d.url),
+    '/actors/',
+    ...readActors().actors.map((a) => `/actors/${a.slug}/`),
+    '/search/',
+  ];
   const xml = sitemapXml([new URL('/', site), ...pages.map((entry) => new URL(entry.data.url, site)), ...reference.map((url) => new URL(url, site))]);
   return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

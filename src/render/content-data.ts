@@ -1,9 +1,10 @@
-// The data files the build writes beside the MDX pages (content/actors.json, content/targets.json),
+// The data files the build writes beside the MDX pages (content/actors.json, departments.json, targets.json),
 // read at build time by the /actors/ and /targets/ pages and the sitemap. A missing or malformed
 // file stops the build with what to do: these files come from `npm run build`, not by hand.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ActorsContent } from '../model/actor';
+import type { DepartmentsContent } from '../model/department';
 import { contentDataFiles, contentDir } from '../model/content-files';
 import type { TargetRecord } from '../model/target';
 
@@ -45,4 +46,13 @@ export function readTargets(): TargetRecord[] {
     throw new Error('content/targets.json is not { targets: TargetRecord[] }; rebuild with `npm run build`.');
   }
   return targets;
+}
+
+/** The 任务分解 (build/06-analysis/departments-content.ts). */
+export function readDepartments(): DepartmentsContent {
+  const data = read(contentDataFiles.departments);
+  if (!isRecord(data) || !Array.isArray(data['departments']) || !Array.isArray(data['breakdown'])) {
+    throw new Error('content/departments.json is not { departments: [...], breakdown: [...] }; rebuild with `npm run build`.');
+  }
+  return data as unknown as DepartmentsContent;
 }

@@ -5,7 +5,7 @@
 import { unitUrl } from '../model/ids';
 import { unitKindNames, type UnitKind } from '../model/unit';
 import { SearchEngine, type Result } from '../search/engine';
-import { answer, expansionNote, suggestions as findSuggestions } from '../search/fallbacks';
+import { answer, expansionNote, suggestions as findSuggestions, type Answer } from '../search/fallbacks';
 import type { Glossary } from '../search/glossary';
 import { excerpt, matchRanges } from '../search/highlight';
 import { parseQuery, type Query } from '../search/query';
@@ -29,6 +29,7 @@ const domainSelect = $<HTMLSelectElement>('filter-domain');
 const kindSelect = $<HTMLSelectElement>('filter-kind');
 const status = $('search-status');
 const expansion = $('search-expansion');
+const departments = $<HTMLUListElement>('search-departments');
 const suggestions = $('search-suggestions');
 const list = $<HTMLOListElement>('search-results');
 const more = $<HTMLButtonElement>('search-more');
@@ -166,6 +167,21 @@ async function fillNext(): Promise<void> {
   more.hidden = filled >= shown.length;
 }
 
+/** The departments a query names, each a link to its page, before the results. */
+function renderDepartments(links: Answer['departments']): void {
+  departments.replaceChildren(
+    ...links.map((d) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = d.url;
+      a.textContent = d.name;
+      li.append('部门分工：', a, `（牵头 ${d.lead} 项，配合 ${d.support} 项）`);
+      return li;
+    }),
+  );
+  departments.hidden = links.length === 0;
+}
+
 async function renderSuggestions(query: Query, glossary: Glossary): Promise<void> {
   const found = await findSuggestions(engine, query, glossary);
   suggestions.replaceChildren();
@@ -200,6 +216,7 @@ async function run(s: State): Promise<void> {
   expansion.hidden = expanded === '';
   expansion.textContent = expanded;
   suggestions.hidden = true;
+  departments.hidden = true;
   if (query.terms.length === 0) {
     list.replaceChildren();
     status.textContent = s.q.trim() === '' ? '' : '请输入要搜索的词语。';
@@ -210,6 +227,7 @@ async function run(s: State): Promise<void> {
   const [found, table] = await Promise.all([answer(engine, query, glossary, () => mine !== generation), engine.table()]);
   if (found === null || mine !== generation) return;
   const { results, main, said } = found;
+  renderDepartments(found.departments);
   notes = found.notes;
   expansion.hidden = said.length === 0;
   expansion.textContent = said.length === 0 ? '' : `${said.join('。')}。`;
@@ -242,6 +260,7 @@ function failed(error: unknown): void {
   list.replaceChildren();
   more.hidden = true;
   expansion.hidden = true;
+  departments.hidden = true;
   suggestions.hidden = false;
   const p = document.createElement('p');
   const home = document.createElement('a');

@@ -10,7 +10,7 @@ import { gunzip, postings, readChunk, readFragment, wordsBeginning, type IndexCh
 import type { Query } from './query';
 import { rank, type Candidate, type Ranked } from './rank';
 import { chunkRange, confirmed, lookupPieces, occurrences, streamChars } from './tokens';
-import { decodeFragmentMeta, decodeGlossary, decodeUnitsFile, type FragmentMeta, type SearchUnits, type UnitsFile } from './wire';
+import { decodeDepartments, decodeFragmentMeta, decodeGlossary, decodeUnitsFile, type DepartmentsFile, type FragmentMeta, type SearchUnit, type SearchUnits, type UnitsFile } from './wire';
 
 /** Where a looked-up string or token starts, per unit (keyed by its fragment, as units.json is). */
 type Starts = Map<string, number[]>;
@@ -22,6 +22,8 @@ export interface Result extends Ranked {
   readonly label: string;
   readonly plan: number;
   readonly domain: number;
+  /** Its Pagefind page number (search/units.json). */
+  readonly page: number;
   /** The strings whose occurrences to highlight (normalized): the terms and their alternatives. */
   readonly needles: readonly string[];
   /** Fetch the unit's text and title (its Pagefind fragment). */
@@ -32,6 +34,11 @@ export interface Result extends Ranked {
 const maxShortFormUnits = 40;
 /** A term the plan holds in more units than this is a word of the plan, not an accident of two words meeting. */
 const maxAcrossWordsUnits = 5;
+
+/** A unit as a ranked entry that matches nothing of a query (a paired clause, a department's clause). */
+function unmatched(unit: SearchUnit): Ranked {
+  return { key: unit.fragment, level: 0, whole: false, distance: Number.POSITIVE_INFINITY, titleTerms: 0, occurrences: 0, first: Number.POSITIVE_INFINITY, order: unit.order };
+}
 
 /** How the engine gets a file of the site: `fetch` in the browser; tests read them from disk. */
 export type Fetcher = (url: string) => Promise<Response>;
@@ -68,10 +75,11 @@ export class SearchEngine {
     this.#fetch = fetcher;
   }
 
-  /** Start loading the units table and the glossary (e.g. when the search box gets focus). */
+  /** Start loading the units table, the glossary and the departments (e.g. when the search box gets focus). */
   preload(): void {
     void this.table();
     void this.glossary();
+    void this.departments();
   }
 
   /**
@@ -95,6 +103,11 @@ export class SearchEngine {
   /** The glossary (dist/search/glossary.json, written by the build from src/data/glossary.json). */
   glossary(): Promise<Glossary> {
     return this.#json('glossary.json', decodeGlossary);
+  }
+
+  /** The departments, their names and their clauses (search/departments.json; none if it is missing). */
+  departments(): Promise<DepartmentsFile> {
+    return this.#json('departments.json', decodeDepartments, { departments: [] });
   }
 
   /** Words that occur in the plans, for suggestions when a query finds nothing (fetched only then). */
@@ -259,7 +272,16 @@ export class SearchEngine {
   #result(table: SearchUnits, r: Ranked, needles: readonly string[]): Result[] {
     const unit = table.byFragment.get(r.key);
     if (unit === undefined) return [];
-    return [{ ...r, id: unit.id, kind: unit.kind, label: unit.label, domain: unit.domain, plan: unit.plan, needles, fragment: () => this.#fragment(r.key) }];
+    return [{ ...r, id: unit.id, kind: unit.kind, label: unit.label, domain: unit.domain, plan: unit.plan, page: unit.page, needles, fragment: () => this.#fragment(r.key) }];
+  }
+
+  /** The units at these Pagefind page numbers, as results in the order given (matching no query: no needles). */
+  async atPages(pages: readonly number[]): Promise<Result[]> {
+    const table = await this.table();
+    return pages.flatMap((page) => {
+      const unit = table.byPage[page];
+      return unit === undefined ? [] : this.#result(table, unmatched(unit), []);
+    });
   }
 
   /**
@@ -277,8 +299,7 @@ export class SearchEngine {
         const unit = table.byPage[page];
         if (unit === undefined || seen.has(unit.fragment)) continue;
         seen.add(unit.fragment);
-        const none = { key: unit.fragment, level: 0, whole: false, distance: Number.POSITIVE_INFINITY, titleTerms: 0, occurrences: 0, first: Number.POSITIVE_INFINITY, order: unit.order };
-        for (const result of this.#result(table, none, [])) out.push({ result, of });
+        for (const result of this.#result(table, unmatched(unit), [])) out.push({ result, of });
       }
     }
     return out;

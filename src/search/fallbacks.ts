@@ -9,7 +9,10 @@
 //   5. some words      the clauses holding some of its words, more words and rarer words first;
 //   and last, after a short list:
 //   6. paired clauses  the goals and measures the plan pairs with the first results.
-// Every result a step adds carries a note saying how it matches, and each step says what it did.
+// Before all of it, a department word (卫健委, 人社局; departments.ts) is taken out of the query: it
+// picks the department, whose clauses then come first, or make the results when nothing else was
+// asked. Every result a step adds carries a note saying how it matches, and each step says what it did.
+import { departmentsIn, type DepartmentMatch } from './departments';
 import type { Result, SearchEngine } from './engine';
 import { glossarySplit, type Glossary } from './glossary';
 import { contentWords, parseQuery, passages, splitWords, type Query, type Term } from './query';
@@ -34,6 +37,17 @@ export interface Answer {
   readonly notes: ReadonlyMap<string, string>;
   /** What was searched besides the query, one sentence each. */
   readonly said: readonly string[];
+  /** The departments the query names, to link to first. */
+  readonly departments: readonly DepartmentLink[];
+}
+
+/** A department a query names, as the page links to it. */
+export interface DepartmentLink {
+  readonly name: string;
+  readonly url: string;
+  /** How many clauses it leads and supports. */
+  readonly lead: number;
+  readonly support: number;
 }
 
 /**
@@ -60,6 +74,19 @@ export function expansionNote(query: Query): string {
  * says a newer search has started, the answer is abandoned (null).
  */
 export async function answer(engine: SearchEngine, query: Query, glossary: Glossary, stale: () => boolean = () => false): Promise<Answer | null> {
+  const { matches, rest } = departmentsIn(query, (await engine.departments()).departments, glossary);
+  if (matches.length === 0) return searchWithSteps(engine, query, glossary, stale);
+  const departments = matches.map(({ department: d }) => ({ name: d.name, url: d.url, lead: d.lead.length, support: d.support.length }));
+  if (rest.terms.length === 0) {
+    const found = await departmentClauses(engine, matches);
+    return stale() ? null : { query, ...found, main: found.results.length, departments };
+  }
+  const found = await searchWithSteps(engine, rest, glossary, stale);
+  return found === null ? null : { ...boosted(found, matches), query, departments };
+}
+
+/** The query and its steps 1–6. */
+async function searchWithSteps(engine: SearchEngine, query: Query, glossary: Glossary, stale: () => boolean): Promise<Answer | null> {
   let results = await engine.search(query);
   const notes = new Map<string, string>();
   const expansion = expansionNote(query);
@@ -91,7 +118,47 @@ export async function answer(engine: SearchEngine, query: Query, glossary: Gloss
   if (stale()) return null;
   const main = results.length;
   take(await pairedWith(engine, results));
-  return stale() ? null : { query, results, main, notes, said };
+  return stale() ? null : { query, results, main, notes, said, departments: [] };
+}
+
+/** What a department's name says of a clause: 市卫生健康委牵头. */
+function roleNote(matches: readonly DepartmentMatch[], page: number): { rank: number; note: string } | null {
+  for (const role of ['lead', 'support'] as const) {
+    const m = matches.find((x) => x.department[role].includes(page));
+    if (m !== undefined) return { rank: role === 'lead' ? 0 : 1, note: `${m.department.name}${role === 'lead' ? '牵头' : '配合'}` };
+  }
+  return null;
+}
+
+const named = (matches: readonly DepartmentMatch[]) => matches.map((m) => `“${m.raw}”`).join('');
+const departmentNames = (matches: readonly DepartmentMatch[]) => matches.map((m) => m.department.name).join('、');
+
+/** A query that is only department words: the departments' clauses, those they lead first. */
+async function departmentClauses(engine: SearchEngine, matches: readonly DepartmentMatch[]): Promise<Pick<Answer, 'results' | 'notes' | 'said'>> {
+  const pages = [...new Set(matches.flatMap((m) => [...m.department.lead, ...m.department.support]))];
+  const all = await engine.atPages(pages);
+  const ranked = all.map((r, i) => ({ r, i, role: roleNote(matches, r.page) })).sort((a, b) => (a.role?.rank ?? 2) - (b.role?.rank ?? 2) || a.i - b.i);
+  const results = ranked.map((x) => x.r);
+  return {
+    results,
+    notes: new Map(ranked.flatMap((x) => (x.role === null ? [] : [[x.r.id, x.role.note] as const]))),
+    said: [`${named(matches)}是部门名称，规划原文很少写部门名称；以下是按任务分解归${departmentNames(matches)}牵头或配合的 ${results.length} 项条文，牵头的在前`],
+  };
+}
+
+/** The results of the rest of a query, the named departments' clauses first (those they lead before those they support). */
+function boosted(found: Answer, matches: readonly DepartmentMatch[]): Omit<Answer, 'query' | 'departments'> {
+  const main = found.results.slice(0, found.main).map((r, i) => ({ r, i, role: roleNote(matches, r.page) }));
+  main.sort((a, b) => (a.role?.rank ?? 2) - (b.role?.rank ?? 2) || a.i - b.i);
+  const notes = new Map(found.notes);
+  for (const x of main) if (x.role !== null) notes.set(x.r.id, [x.role.note, found.notes.get(x.r.id)].filter((n) => n !== undefined).join('；'));
+  const count = main.filter((x) => x.role !== null).length;
+  return {
+    results: [...main.map((x) => x.r), ...found.results.slice(found.main)],
+    main: found.main,
+    notes,
+    said: [`${named(matches)}是部门名称，条文不必包含它：${count > 0 ? `归${departmentNames(matches)}牵头或配合的 ${count} 项条文排在前面` : `结果中没有归${departmentNames(matches)}的条文`}`, ...found.said],
+  };
 }
 
 /**

@@ -4,6 +4,7 @@
 //                         lengths, Pagefind page number and paired units) and where the index
 //                         chunks are, so results are ranked and filtered before any fragment loads;
 //   search/glossary.json  the glossary, one string per entry;
+//   search/departments.json  the departments, the names people use for them, and their clauses;
 //   pagefind/…            Pagefind's own files, each beginning with `pagefindSignature`; a
 //                         fragment's meta is a `FragmentMeta`.
 // The contract is in docs/contracts.md. Pure: no Node APIs, no DOM.
@@ -155,4 +156,33 @@ export function decodeGlossary(json: unknown): Glossary {
     return { terms, note: undefined };
   });
   return glossaryOf(entries, absent);
+}
+
+/** A department as the search page knows it: its names (normalized) and its clauses by page number. */
+export interface SearchDepartment {
+  readonly slug: string;
+  readonly name: string;
+  readonly url: string;
+  /** Its name and aliases, normalized, without whitespace. */
+  readonly terms: readonly string[];
+  /** Pagefind page numbers of the clauses it leads and supports, in document order. */
+  readonly lead: readonly number[];
+  readonly support: readonly number[];
+}
+
+/** search/departments.json. */
+export interface DepartmentsFile {
+  readonly departments: readonly SearchDepartment[];
+}
+
+/** search/departments.json, read (checked for shape: the page must not break on a bad file). */
+export function decodeDepartments(json: unknown): DepartmentsFile {
+  const list = typeof json === 'object' && json !== null && Array.isArray((json as { departments?: unknown }).departments) ? (json as { departments: unknown[] }).departments : null;
+  const numbers = (x: unknown): x is number[] => Array.isArray(x) && x.every((n) => typeof n === 'number');
+  const ok = (d: unknown): d is SearchDepartment => {
+    const r = d as Partial<SearchDepartment> | null;
+    return typeof r === 'object' && r !== null && typeof r.slug === 'string' && typeof r.name === 'string' && typeof r.url === 'string' && Array.isArray(r.terms) && r.terms.every((t) => typeof t === 'string') && numbers(r.lead) && numbers(r.support);
+  };
+  if (list === null || !list.every(ok)) throw new Error('search/departments.json: expected { departments: [{ slug, name, url, terms, lead, support }] }');
+  return { departments: list };
 }

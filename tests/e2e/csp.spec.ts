@@ -82,6 +82,13 @@ const works: Record<PageSample['type'], (page: Page) => Promise<void>> = {
   measure: headerBoxTakesSlash,
   actors: headerBoxTakesSlash,
   actor: headerBoxTakesSlash,
+  departments: headerBoxTakesSlash,
+  breakdown: headerBoxTakesSlash,
+  // A department's page: its 复制全部引用 button is shown only by its script (copy.ts).
+  department: async (page) => {
+    await headerBoxTakesSlash(page);
+    await expect(page.getByRole('button', { name: '复制全部引用' })).toBeVisible();
+  },
   '404': headerBoxTakesSlash,
   targets: async (page) => {
     await headerBoxTakesSlash(page);

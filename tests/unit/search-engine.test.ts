@@ -4,7 +4,7 @@
 // there instead of over HTTP. Every case is derived from the seed text,
 // not written down: the expectations say what each step must find in whatever the plans say.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,8 @@ import { answer, apart, pairedWith, passagesOf, shortForms, someWords, suggestio
 import { glossarySplit, type Glossary } from '../../src/search/glossary';
 import { contentWords, parseQuery, pastedLength, type Term } from '../../src/search/query';
 import { streamChars } from '../../src/search/tokens';
-import { encodeUnitRow, type UnitsFile } from '../../src/search/wire';
+import { encodeUnitRow, type SearchDepartment, type UnitsFile } from '../../src/search/wire';
+import { departmentsIn } from '../../src/search/departments';
 import { normalize } from '../../src/text/normalize';
 import { seedBytes, seedFile } from './helpers';
 
@@ -42,7 +43,7 @@ const term = (q: string): Term => {
 beforeAll(async () => {
   site = enrich([parse(decode(seedFile, seedBytes), 'luozheng-2022-62')], 'https://example.org');
   dir = mkdtempSync(path.join(tmpdir(), 'search-fallbacks-'));
-  await writeSearchIndex(site, dir);
+  await writeSearchIndex(site, { departments: [], breakdown: [] }, dir);
   engine = new SearchEngine('/', async (url) => {
     try {
       return new Response(await readFile(path.join(dir, url)));
@@ -262,5 +263,53 @@ describe('suggestions and abandoned searches', () => {
 
   it('gives up (null) when a newer search has started', async () => {
     expect(await answer(engine, parseQuery(vocabulary(site.units)[5] ?? '', glossary), glossary, () => true)).toBeNull();
+  });
+});
+
+describe('department words', () => {
+  const department = (terms: string[], lead: number[], support: number[]): SearchDepartment => ({ slug: 'test', name: '市测试局', url: '/departments/test/', terms, lead, support });
+
+  it('take a department name or alias out of the query, whole or at a term’s start or end', () => {
+    const d = department(['测试局', '测试部门'], [], []);
+    const cut = (q: string) => {
+      const { matches, rest } = departmentsIn(parseQuery(q, glossary), [d], glossary);
+      return [matches.map((m) => m.department.slug), rest.terms.map((t) => t.text)];
+    };
+    expect(cut('测试局')).toEqual([['test'], []]);
+    expect(cut('测试局 儿童')).toEqual([['test'], ['儿童']]);
+    expect(cut('测试部门儿童健康')).toEqual([['test'], ['儿童健康']]);
+    expect(cut('儿童健康测试局')).toEqual([['test'], ['儿童健康']]);
+    expect(cut('“测试局”')).toEqual([[], ['测试局']]);
+    expect(cut('儿童')).toEqual([[], ['儿童']]);
+  });
+
+  it('make a query of a department word alone its clauses, those it leads first, and link to it', async () => {
+    const table = await engine.table();
+    const [a, b, c] = table.units;
+    if (a === undefined || b === undefined || c === undefined) throw new Error('three units');
+    const d = department(['测试局'], [c.page, a.page], [b.page]);
+    await writeFile(path.join(dir, 'search/departments.json'), JSON.stringify({ departments: [d] }));
+    const fresh = new SearchEngine('/', (url) => readFile(path.join(dir, url)).then((body) => new Response(body)));
+    const found = await answer(fresh, parseQuery('测试局', glossary), glossary);
+    expect(ids(found?.results ?? [])).toEqual([c.id, a.id, b.id]);
+    expect(found?.notes.get(c.id)).toBe('市测试局牵头');
+    expect(found?.notes.get(b.id)).toBe('市测试局配合');
+    expect(found?.departments).toEqual([{ name: '市测试局', url: '/departments/test/', lead: 2, support: 1 }]);
+    expect(found?.said[0]).toMatch(/^“测试局”是部门名称/);
+  });
+
+  it('put a department’s clauses first among the results of the other words, without requiring its name', async () => {
+    const word = vocabulary(site.units)[3] ?? '';
+    const plain = await engine.search(parseQuery(word, glossary));
+    const last = plain.at(-1);
+    if (last === undefined || plain.length < 3) throw new Error(`too few results for ${word}`);
+    const table = await engine.table();
+    const d = department(['测试局'], [table.byFragment.get(last.key)?.page ?? -1], []);
+    await writeFile(path.join(dir, 'search/departments.json'), JSON.stringify({ departments: [d] }));
+    const fresh = new SearchEngine('/', (url) => readFile(path.join(dir, url)).then((body) => new Response(body)));
+    const found = await answer(fresh, parseQuery(`测试局 ${word}`, glossary), glossary);
+    expect(found?.results[0]?.id).toBe(last.id);
+    expect(found?.notes.get(last.id)).toMatch(/^市测试局牵头/);
+    expect(new Set(ids(found?.results.slice(0, found.main) ?? []))).toEqual(new Set(ids(plain)));
   });
 });

@@ -84,7 +84,7 @@ describe('clauses.json', () => {
 describe('clauses.csv', () => {
   it('starts with a BOM, quotes what needs quoting and keeps every record', () => {
     const csv = clausesCsv(records);
-    expect(csv.startsWith('\ufeffid,url,planTitle,domain,kind,number,label,title,text,citation\r\n')).toBe(true);
+    expect(csv.startsWith('\ufeffid,url,planTitle,domain,kind,number,label,title,text,citation,shortTitle\r\n')).toBe(true);
     const monitoring = records.find((r) => r.id === 'luozheng-2022-62.p1.part4.i2');
     expect(monitoring?.text).toContain('\n');
     expect(csv).toContain(`"${monitoring?.text}"`);

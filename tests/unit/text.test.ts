@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chineseNumeral, numeralValue, yearDigits } from '../../src/text/numerals';
 import { firstSentence, lastSentenceStart, sentenceEnds, sentences } from '../../src/text/sentences';
 import { chineseWords, requireChineseWords } from '../../src/text/segmenter';
+import { maxShortTitle, shortTitle } from '../../src/text/short-title';
 import { seedLines } from './helpers';
 
 describe('numerals', () => {
@@ -49,5 +50,23 @@ describe('the segmenter', () => {
     const segment = requireChineseWords();
     expect(chineseWords()).toBeDefined();
     expect([...segment('妇女儿童发展规划')].filter((s) => s.isWordLike === true).map((s) => s.segment).join('|')).toBe('妇女|儿童|发展|规划');
+  });
+});
+
+describe('short titles', () => {
+  it('are a clause’s first phrase, made only of its own characters, at most 40 of them', () => {
+    expect(shortTitle('孕产妇死亡率下降到12/10万以下，城乡差距缩小。')).toBe('孕产妇死亡率下降到12/10万以下');
+    expect(shortTitle('加强组织领导。完善机制')).toBe('加强组织领导');
+    const long = '完善保障妇女平等获得经济资源、参与经济建设、享有经济发展成果的法规政策。';
+    const cut = shortTitle(long);
+    expect([...cut].length).toBeLessThanOrEqual(maxShortTitle);
+    expect(long.startsWith(cut)).toBe(true);
+    expect(cut.length).toBeGreaterThan(20);
+    for (const line of seedLines.filter((l) => /^\s*\d+[.．]/.test(l))) {
+      const text = line.trim().replace(/^\d+[.．、]\s*/, '');
+      const title = shortTitle(text);
+      expect(title.length, line).toBeGreaterThan(0);
+      expect(text.startsWith(title), line).toBe(true);
+    }
   });
 });

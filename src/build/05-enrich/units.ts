@@ -6,9 +6,10 @@ import { asWritten, issuedTitle, noticeTitle, textOf, type Document, type Domain
 import { ids, pageUrl } from '../../model/ids';
 import { numberedLabel, unitKindNames, type Unit } from '../../model/unit';
 import { chineseNumeral } from '../../text/numerals';
+import { shortTitle } from '../../text/short-title';
 
 /** What a unit is made of before its address and citation are known. */
-type UnitInput = Omit<Unit, 'docSlug' | 'docNumber' | 'url' | 'permalink' | 'citation' | 'relatedMeasures' | 'relatedGoals' | 'text'> & {
+type UnitInput = Omit<Unit, 'docSlug' | 'docNumber' | 'url' | 'permalink' | 'citation' | 'relatedMeasures' | 'relatedGoals' | 'text' | 'shortTitle'> & {
   /** Whether the unit has a page of its own (goals, measures) or is an anchor on its page. */
   readonly ownPage: boolean;
   /** The part the unit is in, as its citation names it. */
@@ -25,7 +26,9 @@ export function documentUnits(doc: Document, siteUrl: string): Unit[] {
     const url = ownPage ? pageUrl(u.pageId) : `${pageUrl(u.pageId)}#${u.anchor}`;
     const permalink = new URL(url, siteUrl).href;
     const place: CitedPlace = { title: u.planTitle ?? citedTitle, docNumber, part: inPart, domainHeading: u.domainHeading, label: u.planTitle === null ? '' : u.label };
-    units.push({ ...rest, docSlug: doc.slug, docNumber, url, permalink, citation: unitCitation(place, permalink), text: textOf(u.lines), relatedMeasures: [], relatedGoals: [] });
+    const text = textOf(u.lines);
+    const short = u.kind === 'goal' || u.kind === 'measure' ? shortTitle(text) : null;
+    units.push({ ...rest, docSlug: doc.slug, docNumber, url, permalink, citation: unitCitation(place, permalink), text, shortTitle: short, relatedMeasures: [], relatedGoals: [] });
   };
   if (doc.notice !== null) {
     const n = doc.notice;

@@ -21,61 +21,92 @@ export class LexiconError extends Error {
   override readonly name = 'LexiconError';
 }
 
+/** How a lexicon file names its list and its entries, and what more an entry holds. */
+export interface LexiconFile<Extra> {
+  /** The file, as messages name it. */
+  readonly file: string;
+  /** The key of the list (actors, departments), and what one entry is called in messages. */
+  readonly list: string;
+  readonly entry: string;
+  /** Where an entry's slug is used, for messages (/actors/<slug>/). */
+  readonly url: string;
+  /** The entry's own keys beyond slug, name, aliases, group and exclude, checked and read by `extra`. */
+  readonly keys: readonly string[];
+  readonly extra: (item: Record<string, unknown>, at: (field: string) => string, fail: (where: string, what: string) => never) => Extra;
+}
+
 /**
- * Validates the parsed actors.json. Throws a LexiconError naming the file, the entry and the fault.
- * Rules: { "$…"?: notes, "actors": [ { slug, name, aliases, group, exclude? } ] }; slug ASCII
- * (a-z, 0-9, single hyphens) and unique; name and group non-empty strings; aliases an array of
- * strings; every term (name or alias) at least 2 characters once normalized and belonging to one
- * actor only; every exclude string contains one of the actor's own terms (else it could never apply).
+ * Validates a lexicon file and reads its entries. Throws a LexiconError naming the file, the entry
+ * and the fault. Rules: { "$…"?: notes, <list>: [ { slug, name, aliases, group, exclude?, …extra } ] };
+ * slug ASCII (a-z, 0-9, single hyphens) and unique; name and group non-empty strings; aliases an
+ * array of strings; every term (name or alias) at least 2 characters once normalized and belonging
+ * to one entry only; every exclude string contains one of the entry's own terms (else it could
+ * never apply).
  */
-export function loadLexicon(json: unknown, file = 'src/data/actors.json'): Lexicon {
+export function loadLexiconFile<Extra>(json: unknown, spec: LexiconFile<Extra>): (LexiconEntry & Extra)[] {
   const fail = (where: string, what: string): never => {
-    throw new LexiconError(`${file}: ${where}: ${what}`);
+    throw new LexiconError(`${spec.file}: ${where}: ${what}`);
   };
-  const raw = topLevelList(json, 'actors', fail).list;
-  const entries: LexiconEntry[] = [];
+  const entries: (LexiconEntry & Extra)[] = [];
   const slugs = new Set<string>();
   const owner = new Map<string, string>();
-  raw.forEach((item: unknown, index) => {
-    const at = (extra = '') => `actors[${index}]${isRecord(item) && typeof item['slug'] === 'string' ? ` (${item['slug']})` : ''}${extra}`;
-    if (!isRecord(item)) return fail(at(), `expected an object {"slug", "name", "aliases", "group", "exclude"?}, got ${describe(item)}`);
+  const keys = ['slug', 'name', 'aliases', 'group', 'exclude', ...spec.keys];
+  topLevelList(json, spec.list, fail).list.forEach((item: unknown, index) => {
+    const at = (extra = '') => `${spec.list}[${index}]${isRecord(item) && typeof item['slug'] === 'string' ? ` (${item['slug']})` : ''}${extra}`;
+    if (!isRecord(item)) return fail(at(), `expected an object {${keys.map((k) => `"${k}"`).join(', ')}}, got ${describe(item)}`);
     for (const key of Object.keys(item)) {
-      if (!['slug', 'name', 'aliases', 'group', 'exclude'].includes(key)) fail(at(), `unknown key ${JSON.stringify(key)} (allowed: "slug", "name", "aliases", "group", "exclude")`);
+      if (!keys.includes(key)) fail(at(), `unknown key ${JSON.stringify(key)} (allowed: ${keys.map((k) => `"${k}"`).join(', ')})`);
     }
-    const { slug, name, aliases, group, exclude = [] } = item;
-    if (typeof slug !== 'string' || !slugPattern.test(slug)) return fail(at('.slug'), `expected lower-case ASCII letters, digits and single hyphens (it is the URL /actors/<slug>/), got ${describe(slug)}`);
-    if (slugs.has(slug)) fail(at('.slug'), `${JSON.stringify(slug)} is used by another actor`);
+    const { slug, name, group } = item;
+    if (typeof slug !== 'string' || !slugPattern.test(slug)) return fail(at('.slug'), `expected lower-case ASCII letters, digits and single hyphens (it is the URL ${spec.url}), got ${describe(slug)}`);
+    if (slugs.has(slug)) fail(at('.slug'), `${JSON.stringify(slug)} is used by another ${spec.entry}`);
     slugs.add(slug);
     if (typeof name !== 'string' || name.trim() === '') return fail(at('.name'), `expected a non-empty string, got ${describe(name)}`);
     if (typeof group !== 'string' || group.trim() === '') return fail(at('.group'), `expected a non-empty string, got ${describe(group)}`);
-    if (!Array.isArray(aliases)) return fail(at('.aliases'), `expected an array of strings (may be empty), got ${describe(aliases)}`);
-    if (!Array.isArray(exclude)) return fail(at('.exclude'), `expected an array of strings, got ${describe(exclude)}`);
-    const terms: string[] = [];
-    [name, ...aliases].forEach((term: unknown, t) => {
-      const where = t === 0 ? '.name' : `.aliases[${t - 1}]`;
-      if (typeof term !== 'string') return fail(at(where), `expected a string, got ${describe(term)}`);
-      const n = normalize(term);
-      if (Array.from(n).length < 2) fail(at(where), `${JSON.stringify(term)} is too short: names need at least 2 characters`);
-      const other = owner.get(n);
-      if (other !== undefined) fail(at(where), `${JSON.stringify(term)} is already a name or alias of ${other}; a name may belong to one actor only`);
-      owner.set(n, slug);
-      terms.push(term);
-      return undefined;
+    const terms = checkTerms(item, at, fail, (term) => {
+      const other = owner.get(term);
+      if (other !== undefined) return `is already a name or alias of ${other}; a name may belong to one ${spec.entry} only`;
+      owner.set(term, slug);
+      return null;
     });
-    const excludes: string[] = [];
-    exclude.forEach((pattern: unknown, e) => {
-      if (typeof pattern !== 'string') return fail(at(`.exclude[${e}]`), `expected a string, got ${describe(pattern)}`);
-      const n = normalize(pattern);
-      if (!terms.some((term) => n.includes(normalize(term)) && n !== normalize(term))) {
-        fail(at(`.exclude[${e}]`), `${JSON.stringify(pattern)} contains none of this actor's names (${terms.join('、')}) or equals one, so it could never exclude a match`);
-      }
-      excludes.push(pattern);
-      return undefined;
-    });
-    entries.push({ slug, name, aliases: terms.slice(1), group, exclude: excludes });
+    const exclude = checkExcludes(item['exclude'] ?? [], terms, spec.entry, at, fail);
+    entries.push({ slug, name, aliases: terms.slice(1), group, exclude, ...spec.extra(item, at, fail) });
     return undefined;
   });
-  return { entries };
+  return entries;
+}
+
+/** An entry's name and aliases, checked; `claim` says why a (normalized) term cannot be this entry's, or null. */
+function checkTerms(item: Record<string, unknown>, at: (field: string) => string, fail: (where: string, what: string) => never, claim: (term: string) => string | null): string[] {
+  const { name, aliases } = item;
+  if (!Array.isArray(aliases)) return fail(at('.aliases'), `expected an array of strings (may be empty), got ${describe(aliases)}`);
+  return [name, ...aliases].map((term: unknown, t) => {
+    const where = t === 0 ? '.name' : `.aliases[${t - 1}]`;
+    if (typeof term !== 'string') return fail(at(where), `expected a string, got ${describe(term)}`);
+    const n = normalize(term);
+    if (Array.from(n).length < 2) fail(at(where), `${JSON.stringify(term)} is too short: names need at least 2 characters`);
+    const taken = claim(n);
+    if (taken !== null) fail(at(where), `${JSON.stringify(term)} ${taken}`);
+    return term;
+  });
+}
+
+/** An entry's exclude strings, each of which must contain one of its terms (and be longer). */
+function checkExcludes(exclude: unknown, terms: readonly string[], entry: string, at: (field: string) => string, fail: (where: string, what: string) => never): string[] {
+  if (!Array.isArray(exclude)) return fail(at('.exclude'), `expected an array of strings, got ${describe(exclude)}`);
+  return exclude.map((pattern: unknown, e) => {
+    if (typeof pattern !== 'string') return fail(at(`.exclude[${e}]`), `expected a string, got ${describe(pattern)}`);
+    const n = normalize(pattern);
+    if (!terms.some((term) => n.includes(normalize(term)) && n !== normalize(term))) {
+      fail(at(`.exclude[${e}]`), `${JSON.stringify(pattern)} contains none of this ${entry}'s names (${terms.join('、')}) or equals one, so it could never exclude a match`);
+    }
+    return pattern;
+  });
+}
+
+/** Validates the parsed actors.json (loadLexiconFile's rules; an actor holds nothing more). */
+export function loadLexicon(json: unknown, file = 'src/data/actors.json'): Lexicon {
+  return { entries: loadLexiconFile(json, { file, list: 'actors', entry: 'actor', url: '/actors/<slug>/', keys: [], extra: () => ({}) }) };
 }
 
 /** The site's lexicon. */

@@ -3,14 +3,15 @@
 // (search/wire.ts): search/units.json — for each Pagefind fragment, which unit it is, its kind,
 // plan, domain, label and lengths, so results are ranked and filtered before any fragment is
 // fetched, and where the index chunks are, so the page reads them itself (search/pagefind-index.ts)
-// — search/glossary.json and search/vocabulary.json.
+// — search/glossary.json, search/vocabulary.json and search/departments.json.
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Unit } from '../../model/unit';
 import { unitKinds } from '../../model/unit';
 import { indexLanguage, indexTokens, isToken, streamChars } from '../../search/tokens';
-import { encodeUnitRow, pagefindSignature, type UnitEntry, type UnitRow, type UnitsFile } from '../../search/wire';
+import type { DepartmentContent, DepartmentRole, DepartmentsContent } from '../../model/department';
+import { encodeUnitRow, pagefindSignature, type DepartmentsFile, type UnitEntry, type UnitRow, type UnitsFile } from '../../search/wire';
 import { normalize } from '../../text/normalize';
 import type { Site } from '../05-enrich/site';
 import { glossary } from './glossary-file';
@@ -32,7 +33,7 @@ export interface SearchIndexSummary {
 const maxPaired = 3;
 
 /** Write the search index and the search page's files into `outDir`. */
-export async function writeSearchIndex(site: Site, outDir: string): Promise<SearchIndexSummary> {
+export async function writeSearchIndex(site: Site, departments: DepartmentsContent, outDir: string): Promise<SearchIndexSummary> {
   // Each unit's text as the index holds it: normalized, without whitespace (tokens.ts).
   const streams = new Map(site.units.map((unit) => [unit, streamChars(normalize(unit.text))]));
   const streamOf = (unit: Unit): string[] => streams.get(unit) ?? [];
@@ -50,6 +51,7 @@ export async function writeSearchIndex(site: Site, outDir: string): Promise<Sear
   await writeFile(path.join(outDir, 'search/units.json'), body);
   await writeFile(path.join(outDir, 'search/vocabulary.json'), JSON.stringify(vocabulary(site.units)));
   await writeFile(path.join(outDir, 'search/glossary.json'), JSON.stringify(searchPageGlossary(glossary, site.units.map((u) => u.text))));
+  await writeFile(path.join(outDir, 'search/departments.json'), JSON.stringify(departmentsFile(departments, fragments, tables)));
   // Chunks of words that begin with anything but our base-36 tokens hold the CJK words Pagefind
   // takes from the meta fields; no query reads them.
   const ours = tables.chunkFiles.filter((_, i) => isToken(tables.starts[i] ?? ''));
@@ -125,6 +127,23 @@ function unitsFile(streamOf: (unit: Unit) => string[], fragments: readonly Fragm
     units[fragment] = encodeUnitRow(entry, documents);
   }
   return { documents, kinds: unitKinds, plans, domains, units, chunks: tables.starts, chunkFiles: tables.chunkFiles };
+}
+
+/** search/departments.json: each department's names as a query holds them, and its clauses by page number. */
+function departmentsFile(content: DepartmentsContent, fragments: readonly Fragment[], tables: BundleTables): DepartmentsFile {
+  const pageOf = new Map(tables.pages.map((fragment, page) => [fragment, page]));
+  const pageOfUnit = new Map(fragments.map((f) => [f.unit.id, pageOf.get(f.fragment) ?? -1]));
+  const pages = (d: DepartmentContent, role: DepartmentRole) => d.clauses.filter((c) => c.role === role).map((c) => pageOfUnit.get(c.id) ?? -1).filter((p) => p !== -1);
+  return {
+    departments: content.departments.map((d) => ({
+      slug: d.slug,
+      name: d.name,
+      url: d.url,
+      terms: [...new Set([d.name, ...d.aliases].map((t) => streamChars(normalize(t)).join('')))],
+      lead: pages(d, 'lead'),
+      support: pages(d, 'support'),
+    })),
+  };
 }
 
 /** How many characters of the unit's stream are its title (0 when the title is not its first sentence). */

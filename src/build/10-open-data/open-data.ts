@@ -1,11 +1,14 @@
 // Step 10, open data: dist/data/ — the units as clauses.json and clauses.csv, the targets as
-// targets.json and targets.csv, the actors as actors.json (the contracts are in docs/contracts.md).
+// targets.json and targets.csv, the actors as actors.json, and the 任务分解 (departments-data.ts).
+// The contracts are in docs/contracts.md.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ActorContent } from '../../model/actor';
 import type { TargetRecord } from '../../model/target';
 import type { Unit } from '../../model/unit';
 import type { ReferenceData } from '../07-content/write-content';
+import { csv } from './csv';
+import { departmentFiles } from './departments-data';
 
 export interface ClauseRecord {
   id: string;
@@ -16,6 +19,8 @@ export interface ClauseRecord {
   number: number | null;
   label: string;
   title: string | null;
+  /** Goals and measures: a short title made only of characters of its own text. */
+  shortTitle?: string;
   text: string;
   /** The absolute URL 复制链接 copies. */
   permalink: string;
@@ -37,6 +42,7 @@ export function clauseRecords(units: readonly Unit[]): ClauseRecord[] {
     number: u.number,
     label: u.label,
     title: u.title,
+    ...(u.shortTitle === null ? {} : { shortTitle: u.shortTitle }),
     text: u.text,
     permalink: u.permalink,
     citation: u.citation,
@@ -47,17 +53,7 @@ export function clauseRecords(units: readonly Unit[]): ClauseRecord[] {
   }));
 }
 
-const csvColumns = ['id', 'url', 'planTitle', 'domain', 'kind', 'number', 'label', 'title', 'text', 'citation'] as const;
-
-/** RFC 4180 CSV with a UTF-8 BOM and CRLF line ends, so spreadsheet programs read the Chinese right. */
-function csv<R, K extends keyof R & string>(columns: readonly K[], records: readonly R[]): string {
-  const field = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const rows = [columns.join(','), ...records.map((r) => columns.map((c) => field(r[c])).join(','))];
-  return `\ufeff${rows.join('\r\n')}\r\n`;
-}
+const csvColumns = ['id', 'url', 'planTitle', 'domain', 'kind', 'number', 'label', 'title', 'text', 'citation', 'shortTitle'] as const;
 
 export function clausesCsv(records: readonly ClauseRecord[]): string {
   return csv(csvColumns, records);
@@ -99,4 +95,6 @@ export async function writeOpenData(units: readonly Unit[], reference: Reference
   await writeFile(path.join(outDir, 'data/targets.json'), `${JSON.stringify(targets, null, 2)}\n`);
   await writeFile(path.join(outDir, 'data/targets.csv'), targetsCsv(targets));
   await writeFile(path.join(outDir, 'data/actors.json'), `${JSON.stringify(actorRecords(reference.actors.actors), null, 2)}\n`);
+  await mkdir(path.join(outDir, 'data/departments'), { recursive: true });
+  for (const [file, body] of await departmentFiles(reference.departments, units)) await writeFile(path.join(outDir, 'data', file), body);
 }
