@@ -78,11 +78,13 @@ export async function answer(engine: SearchEngine, query: Query, glossary: Gloss
   if (matches.length === 0) return searchWithSteps(engine, query, glossary, stale);
   const departments = matches.map(({ department: d }) => ({ name: d.name, url: d.url, lead: d.lead.length, support: d.support.length }));
   if (rest.terms.length === 0) {
-    const found = await departmentClauses(engine, matches);
+    const found = await departmentClauses(engine, query, matches);
     return stale() ? null : { query, ...found, main: found.results.length, departments };
   }
-  const found = await searchWithSteps(engine, rest, glossary, stale);
-  return found === null ? null : { ...boosted(found, matches), query, departments };
+  // The whole query as typed first, where the plans hold all of it (妇联 维权): a department word
+  // that the text does contain is the best evidence there is.
+  const [literal, found] = await Promise.all([engine.search(query), searchWithSteps(engine, rest, glossary, stale)]);
+  return found === null ? null : { ...boosted(found, matches, literal), query, departments };
 }
 
 /** The query and its steps 1–6. */
@@ -133,31 +135,57 @@ function roleNote(matches: readonly DepartmentMatch[], page: number): { rank: nu
 const named = (matches: readonly DepartmentMatch[]) => matches.map((m) => `“${m.raw}”`).join('');
 const departmentNames = (matches: readonly DepartmentMatch[]) => matches.map((m) => m.department.name).join('、');
 
-/** A query that is only department words: the departments' clauses, those they lead first. */
-async function departmentClauses(engine: SearchEngine, matches: readonly DepartmentMatch[]): Promise<Pick<Answer, 'results' | 'notes' | 'said'>> {
+/**
+ * A query that is only department words: the clauses that hold them as written (公安机关, 妇联 are
+ * words of the plans too), then the departments' other clauses, those they lead first.
+ */
+async function departmentClauses(engine: SearchEngine, query: Query, matches: readonly DepartmentMatch[]): Promise<Pick<Answer, 'results' | 'notes' | 'said'>> {
   const pages = [...new Set(matches.flatMap((m) => [...m.department.lead, ...m.department.support]))];
-  const all = await engine.atPages(pages);
-  const ranked = all.map((r, i) => ({ r, i, role: roleNote(matches, r.page) })).sort((a, b) => (a.role?.rank ?? 2) - (b.role?.rank ?? 2) || a.i - b.i);
-  const results = ranked.map((x) => x.r);
+  const [literal, all] = await Promise.all([engine.search(query), engine.atPages(pages)]);
+  const others = all
+    .filter((r) => !literal.some((x) => x.id === r.id))
+    .map((r, i) => ({ r, i, role: roleNote(matches, r.page) }))
+    .sort((a, b) => (a.role?.rank ?? 2) - (b.role?.rank ?? 2) || a.i - b.i);
+  const notes = new Map<string, string>();
+  for (const r of literal) {
+    const role = roleNote(matches, r.page);
+    if (role !== null) notes.set(r.id, role.note);
+  }
+  for (const x of others) if (x.role !== null) notes.set(x.r.id, x.role.note);
+  const whose = departmentNames(matches);
   return {
-    results,
-    notes: new Map(ranked.flatMap((x) => (x.role === null ? [] : [[x.r.id, x.role.note] as const]))),
-    said: [`${named(matches)}是部门名称，规划原文很少写部门名称；以下是按任务分解归${departmentNames(matches)}牵头或配合的 ${results.length} 项条文，牵头的在前`],
+    results: [...literal, ...others.map((x) => x.r)],
+    notes,
+    said: [
+      literal.length > 0
+        ? `${named(matches)}是部门名称：先列出写有它的 ${literal.length} 项条文，再列出按任务分解归${whose}牵头或配合的其他 ${others.length} 项条文，牵头的在前`
+        : `${named(matches)}是部门名称，规划原文没有写这个名称；以下是按任务分解归${whose}牵头或配合的 ${others.length} 项条文，牵头的在前`,
+    ],
   };
 }
 
-/** The results of the rest of a query, the named departments' clauses first (those they lead before those they support). */
-function boosted(found: Answer, matches: readonly DepartmentMatch[]): Omit<Answer, 'query' | 'departments'> {
-  const main = found.results.slice(0, found.main).map((r, i) => ({ r, i, role: roleNote(matches, r.page) }));
+/**
+ * The results of the rest of a query, after those of the whole query (`literal`), the named
+ * departments' clauses first (those they lead before those they support).
+ */
+function boosted(found: Answer, matches: readonly DepartmentMatch[], literal: readonly Result[]): Omit<Answer, 'query' | 'departments'> {
+  const main = found.results
+    .slice(0, found.main)
+    .filter((r) => !literal.some((x) => x.id === r.id))
+    .map((r, i) => ({ r, i, role: roleNote(matches, r.page) }));
   main.sort((a, b) => (a.role?.rank ?? 2) - (b.role?.rank ?? 2) || a.i - b.i);
   const notes = new Map(found.notes);
-  for (const x of main) if (x.role !== null) notes.set(x.r.id, [x.role.note, found.notes.get(x.r.id)].filter((n) => n !== undefined).join('；'));
+  for (const r of [...literal, ...main.map((x) => x.r)]) {
+    const role = roleNote(matches, r.page);
+    if (role !== null) notes.set(r.id, [role.note, found.notes.get(r.id)].filter((n) => n !== undefined).join('；'));
+  }
   const count = main.filter((x) => x.role !== null).length;
+  const first = literal.length > 0 ? `先列出同时写有这些词的 ${literal.length} 项条文，再` : '';
   return {
-    results: [...main.map((x) => x.r), ...found.results.slice(found.main)],
-    main: found.main,
+    results: [...literal, ...main.map((x) => x.r), ...found.results.slice(found.main).filter((r) => !literal.some((x) => x.id === r.id))],
+    main: literal.length + main.length,
     notes,
-    said: [`${named(matches)}是部门名称，条文不必包含它：${count > 0 ? `归${departmentNames(matches)}牵头或配合的 ${count} 项条文排在前面` : `结果中没有归${departmentNames(matches)}的条文`}`, ...found.said],
+    said: [`${named(matches)}是部门名称，条文不必包含它：${first}${count > 0 ? `列出归${departmentNames(matches)}牵头或配合的 ${count} 项条文` : `列出其他条文（其中没有归${departmentNames(matches)}的）`}`, ...found.said],
   };
 }
 

@@ -312,4 +312,18 @@ describe('department words', () => {
     expect(found?.notes.get(last.id)).toMatch(/^市测试局牵头/);
     expect(new Set(ids(found?.results.slice(0, found.main) ?? []))).toEqual(new Set(ids(plain)));
   });
+
+  it('list first, for a department word the plans write, the clauses that hold it', async () => {
+    const word = vocabulary(site.units)[40] ?? '';
+    const literal = await engine.search(parseQuery(word, glossary));
+    const table = await engine.table();
+    const elsewhere = table.units.find((u) => !literal.some((r) => r.id === u.id));
+    if (elsewhere === undefined || literal.length === 0) throw new Error(`no clause without ${word}`);
+    const d = department([word], [elsewhere.page], []);
+    await writeFile(path.join(dir, 'search/departments.json'), JSON.stringify({ departments: [d] }));
+    const fresh = new SearchEngine('/', (url) => readFile(path.join(dir, url)).then((body) => new Response(body)));
+    const found = await answer(fresh, parseQuery(word, glossary), glossary);
+    expect(ids(found?.results ?? [])).toEqual([...ids(literal), elsewhere.id]);
+    expect(found?.said[0]).toContain(`先列出写有它的 ${literal.length} 项条文`);
+  });
 });
