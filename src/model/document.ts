@@ -184,6 +184,11 @@ export function asWritten(line: Line): string {
   return line.marker.trim() + line.text;
 }
 
+/** The document's number (洛政〔2022〕62号), or null when it has none. */
+export function docNumberOf(doc: Document): string | null {
+  return doc.notice?.docNumber?.text ?? null;
+}
+
 /** The notice's title on one line, with the spaces of its typographic layout (通    知) removed; the slug without one. */
 export function noticeTitle(doc: Document): string {
   const lines = doc.notice?.title ?? [];

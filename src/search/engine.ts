@@ -62,7 +62,7 @@ function cached<K, T>(cache: Map<K, Promise<T>>, key: K, load: () => Promise<T>)
 export class SearchEngine {
   readonly #base: string;
   readonly #fetch: Fetcher;
-  /** The site's search files, each fetched once per page (units.json, glossary.json, vocabulary.json). */
+  /** The site's search files, each fetched once per page (units.json, glossary.json, departments.json, vocabulary.json). */
   readonly #files = new Map<string, Promise<unknown>>();
   readonly #lookups = new Map<string, Promise<Starts>>();
   readonly #pieces = new Map<string, Promise<Starts>>();

@@ -1,5 +1,5 @@
 // What the search page does beyond the query itself: each step a function of the engine and the
-// query, so unit tests reach them (tests/unit/search-fallbacks.test.ts) and the page script keeps
+// query, so unit tests reach them (tests/unit/search-engine.test.ts) and the page script keeps
 // only the DOM and the URL. `answer` runs them in order:
 //   1. words apart     a short term's parts, or an equivalent's words, standing apart (校园 … 欺凌);
 //   2. short forms     a short query the plan does not say, as the long forms it may abbreviate;
@@ -132,6 +132,22 @@ function roleNote(matches: readonly DepartmentMatch[], page: number): { rank: nu
   return null;
 }
 
+/** `results`, the departments' lead clauses first, then their supporting ones, then the rest, each in its order; with how many are theirs. */
+function byRole(results: readonly Result[], matches: readonly DepartmentMatch[]): { results: Result[]; theirs: number } {
+  const ranked = results.map((r, i) => ({ r, i, rank: roleNote(matches, r.page)?.rank ?? 2 })).sort((a, b) => a.rank - b.rank || a.i - b.i);
+  return { results: ranked.map((x) => x.r), theirs: ranked.filter((x) => x.rank < 2).length };
+}
+
+/** `notes` with each result's part in the departments (市卫生健康委牵头) put before what it says. */
+function withRoleNotes(results: readonly Result[], matches: readonly DepartmentMatch[], notes: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+  const out = new Map(notes);
+  for (const r of results) {
+    const role = roleNote(matches, r.page);
+    if (role !== null) out.set(r.id, [role.note, notes.get(r.id)].filter((n) => n !== undefined).join('；'));
+  }
+  return out;
+}
+
 const named = (matches: readonly DepartmentMatch[]) => matches.map((m) => `“${m.raw}”`).join('');
 const departmentNames = (matches: readonly DepartmentMatch[]) => matches.map((m) => m.department.name).join('、');
 
@@ -142,20 +158,12 @@ const departmentNames = (matches: readonly DepartmentMatch[]) => matches.map((m)
 async function departmentClauses(engine: SearchEngine, query: Query, matches: readonly DepartmentMatch[]): Promise<Pick<Answer, 'results' | 'notes' | 'said'>> {
   const pages = [...new Set(matches.flatMap((m) => [...m.department.lead, ...m.department.support]))];
   const [literal, all] = await Promise.all([engine.search(query), engine.atPages(pages)]);
-  const others = all
-    .filter((r) => !literal.some((x) => x.id === r.id))
-    .map((r, i) => ({ r, i, role: roleNote(matches, r.page) }))
-    .sort((a, b) => (a.role?.rank ?? 2) - (b.role?.rank ?? 2) || a.i - b.i);
-  const notes = new Map<string, string>();
-  for (const r of literal) {
-    const role = roleNote(matches, r.page);
-    if (role !== null) notes.set(r.id, role.note);
-  }
-  for (const x of others) if (x.role !== null) notes.set(x.r.id, x.role.note);
+  const others = byRole(all.filter(isNew(literal)), matches).results;
+  const results = [...literal, ...others];
   const whose = departmentNames(matches);
   return {
-    results: [...literal, ...others.map((x) => x.r)],
-    notes,
+    results,
+    notes: withRoleNotes(results, matches),
     said: [
       literal.length > 0
         ? `${named(matches)}是部门名称：先列出写有它的 ${literal.length} 项条文，再列出按任务分解归${whose}牵头或配合的其他 ${others.length} 项条文，牵头的在前`
@@ -169,23 +177,13 @@ async function departmentClauses(engine: SearchEngine, query: Query, matches: re
  * departments' clauses first (those they lead before those they support).
  */
 function boosted(found: Answer, matches: readonly DepartmentMatch[], literal: readonly Result[]): Omit<Answer, 'query' | 'departments'> {
-  const main = found.results
-    .slice(0, found.main)
-    .filter((r) => !literal.some((x) => x.id === r.id))
-    .map((r, i) => ({ r, i, role: roleNote(matches, r.page) }));
-  main.sort((a, b) => (a.role?.rank ?? 2) - (b.role?.rank ?? 2) || a.i - b.i);
-  const notes = new Map(found.notes);
-  for (const r of [...literal, ...main.map((x) => x.r)]) {
-    const role = roleNote(matches, r.page);
-    if (role !== null) notes.set(r.id, [role.note, found.notes.get(r.id)].filter((n) => n !== undefined).join('；'));
-  }
-  const count = main.filter((x) => x.role !== null).length;
+  const main = byRole(found.results.slice(0, found.main).filter(isNew(literal)), matches);
   const first = literal.length > 0 ? `先列出同时写有这些词的 ${literal.length} 项条文，再` : '';
   return {
-    results: [...literal, ...main.map((x) => x.r), ...found.results.slice(found.main).filter((r) => !literal.some((x) => x.id === r.id))],
-    main: literal.length + main.length,
-    notes,
-    said: [`${named(matches)}是部门名称，条文不必包含它：${first}${count > 0 ? `列出归${departmentNames(matches)}牵头或配合的 ${count} 项条文` : `列出其他条文（其中没有归${departmentNames(matches)}的）`}`, ...found.said],
+    results: [...literal, ...main.results, ...found.results.slice(found.main).filter(isNew(literal))],
+    main: literal.length + main.results.length,
+    notes: withRoleNotes([...literal, ...main.results], matches, found.notes),
+    said: [`${named(matches)}是部门名称，条文不必包含它：${first}${main.theirs > 0 ? `列出归${departmentNames(matches)}牵头或配合的 ${main.theirs} 项条文` : `列出其他条文（其中没有归${departmentNames(matches)}的）`}`, ...found.said],
   };
 }
 

@@ -3,7 +3,7 @@
 // description, breadcrumbs, counts and source line. Where each page stands among the others
 // (order, previous, next) is added by enrich.ts.
 import { documentReference } from '../../model/citation';
-import { asWritten, issuedTitle, noticeTitle, textOf, type Document, type Domain, type Goal, type Measure, type Plan, type Position } from '../../model/document';
+import { asWritten, docNumberOf, issuedTitle, noticeTitle, textOf, type Document, type Domain, type Goal, type Measure, type Plan, type Position } from '../../model/document';
 import { ids, pageUrl } from '../../model/ids';
 import type { PageData, PageLink } from '../../model/page-schema';
 import { numberedLabel } from '../../model/unit';
@@ -18,8 +18,13 @@ export function documentPages(doc: Document, siteUrl: string): PageDraft[] {
   return [documentPage(doc, siteUrl), ...doc.plans.flatMap((plan) => planPages(doc, plan))];
 }
 
+/** What every page of a plan says of where it is. */
+function inPlan(doc: Document, plan: Plan): { docSlug: string; docNumber: string | null; planTitle: string } {
+  return { docSlug: doc.slug, docNumber: docNumberOf(doc), planTitle: plan.title.text };
+}
+
 function documentPage(doc: Document, siteUrl: string): PageDraft {
-  const docNumber = doc.notice?.docNumber?.text ?? null;
+  const docNumber = docNumberOf(doc);
   const title = noticeTitle(doc);
   const url = pageUrl(ids.doc(doc));
   const totals = doc.plans.map(planCounts).reduce((a, b) => ({ domains: a.domains + b.domains, goals: a.goals + b.goals, measures: a.measures + b.measures }), { domains: 0, goals: 0, measures: 0 });
@@ -41,12 +46,11 @@ function planCounts(plan: Plan): Counts {
 
 /** A plan's page, its whole-plan page, then each part's page and, in 二, each domain's pages. */
 function planPages(doc: Document, plan: Plan): PageDraft[] {
-  const docNumber = doc.notice?.docNumber?.text ?? null;
-  const planTitle = plan.title.text;
+  const common = inPlan(doc, plan);
+  const { docNumber, planTitle } = common;
   const planId = ids.plan(doc, plan);
   const inDoc = docNumber === null ? '' : `（${docNumber}）`;
   const planCrumbs = [home, { title: docNumber ?? noticeTitle(doc), url: pageUrl(ids.doc(doc)) }];
-  const common = { docSlug: doc.slug, docNumber, planTitle };
   const counts = planCounts(plan);
   const fullId = ids.full(doc, plan);
   const partCrumbs = [...planCrumbs, { title: planTitle, url: pageUrl(planId) }];
@@ -82,7 +86,7 @@ function planPages(doc: Document, plan: Plan): PageDraft[] {
 
 /** A domain's page, then a page for each of its goals and measures. */
 function domainPages(doc: Document, plan: Plan, domain: Domain, crumbs: readonly PageLink[]): PageDraft[] {
-  const common = { docSlug: doc.slug, docNumber: doc.notice?.docNumber?.text ?? null, planTitle: plan.title.text };
+  const common = inPlan(doc, plan);
   const domainId = ids.domain(doc, plan, domain);
   const heading = asWritten(domain.heading);
   const name = domain.heading.text;
@@ -107,12 +111,12 @@ function itemPage(of: ItemOf & { doc: Document; plan: Plan; domain: Domain; crum
   const { doc, plan, domain } = of;
   const id = `${ids.domain(doc, plan, domain)}.${of.kind === 'goal' ? 'g' : 'm'}${of.item.number}`;
   const label = numberedLabel(of.kind, of.item.number);
-  const planTitle = plan.title.text;
+  const common = inPlan(doc, plan);
   const name = domain.heading.text;
   return {
-    docSlug: doc.slug, docNumber: doc.notice?.docNumber?.text ?? null, planTitle,
+    ...common,
     id, kind: of.kind, url: pageUrl(id), title: of.kind === 'goal' ? label : `${label} ${of.item.title}`,
-    description: `${planTitle} · ${name} · ${label}：${shortened(textOf(of.item.lines))}`,
+    description: `${common.planTitle} · ${name} · ${label}：${shortened(textOf(of.item.lines))}`,
     breadcrumbs: [...of.crumbs], domainTitle: name, counts: null, source: sourceOf(of.item.position),
     content: of.kind === 'goal' ? { kind: 'goal', doc, plan, domain, item: of.item } : { kind: 'measure', doc, plan, domain, item: of.item },
   };

@@ -2,7 +2,7 @@
 // in document order. Cross-links (relatedMeasures, relatedGoals) are added by enrich.ts once every
 // document's units exist.
 import { unitCitation, type CitedPlace } from '../../model/citation';
-import { asWritten, issuedTitle, noticeTitle, textOf, type Document, type DomainsPart, type GeneralPart, type Item, type Plan } from '../../model/document';
+import { asWritten, docNumberOf, issuedTitle, noticeTitle, textOf, type Document, type DomainsPart, type GeneralPart, type Item, type Plan } from '../../model/document';
 import { ids, pageUrl } from '../../model/ids';
 import { numberedLabel, unitKindNames, type Unit } from '../../model/unit';
 import { chineseNumeral } from '../../text/numerals';
@@ -18,7 +18,7 @@ type UnitInput = Omit<Unit, 'docSlug' | 'docNumber' | 'url' | 'permalink' | 'cit
 
 /** A document's units, in document order, addressed on the site at `siteUrl`. */
 export function documentUnits(doc: Document, siteUrl: string): Unit[] {
-  const docNumber = doc.notice?.docNumber?.text ?? null;
+  const docNumber = docNumberOf(doc);
   const citedTitle = issuedTitle(doc);
   const units: Unit[] = [];
   const unit = (u: UnitInput) => {

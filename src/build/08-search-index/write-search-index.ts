@@ -44,14 +44,15 @@ export async function writeSearchIndex(site: Site, departments: DepartmentsConte
   );
   const fragments = await emptyFragments(bundle, site.units);
   const tables = await readTables(bundle, fragments.map((f) => f.fragment));
-  const file = unitsFile(streamOf, fragments, tables);
+  const pageOf = pageNumbers(fragments, tables);
+  const file = unitsFile(streamOf, fragments, pageOf, tables);
   await removeClient(bundle);
   await mkdir(path.join(outDir, 'search'), { recursive: true });
   const body = JSON.stringify(file);
   await writeFile(path.join(outDir, 'search/units.json'), body);
   await writeFile(path.join(outDir, 'search/vocabulary.json'), JSON.stringify(vocabulary(site.units)));
   await writeFile(path.join(outDir, 'search/glossary.json'), JSON.stringify(searchPageGlossary(glossary, site.units.map((u) => u.text))));
-  await writeFile(path.join(outDir, 'search/departments.json'), JSON.stringify(departmentsFile(departments, fragments, tables)));
+  await writeFile(path.join(outDir, 'search/departments.json'), JSON.stringify(departmentsFile(departments, pageOf)));
   // Chunks of words that begin with anything but our base-36 tokens hold the CJK words Pagefind
   // takes from the meta fields; no query reads them.
   const ours = tables.chunkFiles.filter((_, i) => isToken(tables.starts[i] ?? ''));
@@ -98,13 +99,23 @@ async function readTables(bundle: string, fragments: readonly string[]): Promise
   return bundleTables(await readFile(path.join(bundle, metaFile)), chunkFiles.map((f) => f.replace(/\.pf_index$/, '')), fragments);
 }
 
+/** Each unit's Pagefind page number (how the index chunks' postings name it), by unit id. */
+function pageNumbers(fragments: readonly Fragment[], tables: BundleTables): Map<string, number> {
+  const pageOf = new Map(tables.pages.map((fragment, page) => [fragment, page]));
+  return new Map(
+    fragments.map((f) => {
+      const page = pageOf.get(f.fragment);
+      if (page === undefined) throw new Error(`Pagefind fragment ${f.fragment} is in no page of its metadata`);
+      return [f.unit.id, page];
+    }),
+  );
+}
+
 /** search/units.json: documents, plans and domains in document order, then a row per fragment. */
-function unitsFile(streamOf: (unit: Unit) => string[], fragments: readonly Fragment[], tables: BundleTables): UnitsFile {
+function unitsFile(streamOf: (unit: Unit) => string[], fragments: readonly Fragment[], pageOf: ReadonlyMap<string, number>, tables: BundleTables): UnitsFile {
   const documents: string[] = [];
   const plans: string[] = [];
   const domains: { plan: number; name: string }[] = [];
-  const pageOf = new Map(tables.pages.map((fragment, page) => [fragment, page]));
-  const pageOfUnit = new Map(fragments.map((f) => [f.unit.id, pageOf.get(f.fragment)]));
   const units: Record<string, UnitRow> = {};
   for (const { fragment, unit } of fragments) {
     const plan = unit.planTitle ?? '';
@@ -116,10 +127,9 @@ function unitsFile(streamOf: (unit: Unit) => string[], fragments: readonly Fragm
       if (domain === -1) domain = domains.push({ plan: planIndex, name: unit.domain }) - 1;
     }
     if (!documents.includes(unit.docSlug)) documents.push(unit.docSlug);
-    const page = pageOf.get(fragment);
-    if (page === undefined) throw new Error(`Pagefind fragment ${fragment} is in no page of its metadata`);
+    const page = pageOf.get(unit.id) ?? -1;
     const paired = (unit.kind === 'goal' ? unit.relatedMeasures : unit.kind === 'measure' ? unit.relatedGoals : []).slice(0, maxPaired).flatMap((id) => {
-      const p = pageOfUnit.get(id);
+      const p = pageOf.get(id);
       return p === undefined ? [] : [p];
     });
     const stream = streamOf(unit);
@@ -130,10 +140,11 @@ function unitsFile(streamOf: (unit: Unit) => string[], fragments: readonly Fragm
 }
 
 /** search/departments.json: each department's names as a query holds them, and its clauses by page number. */
-function departmentsFile(content: DepartmentsContent, fragments: readonly Fragment[], tables: BundleTables): DepartmentsFile {
-  const pageOf = new Map(tables.pages.map((fragment, page) => [fragment, page]));
-  const pageOfUnit = new Map(fragments.map((f) => [f.unit.id, pageOf.get(f.fragment) ?? -1]));
-  const pages = (d: DepartmentContent, role: DepartmentRole) => d.clauses.filter((c) => c.role === role).map((c) => pageOfUnit.get(c.id) ?? -1).filter((p) => p !== -1);
+function departmentsFile(content: DepartmentsContent, pageOf: ReadonlyMap<string, number>): DepartmentsFile {
+  const pages = (d: DepartmentContent, role: DepartmentRole) => d.clauses.filter((c) => c.role === role).flatMap((c) => {
+    const p = pageOf.get(c.id);
+    return p === undefined ? [] : [p];
+  });
   return {
     departments: content.departments.map((d) => ({
       slug: d.slug,
