@@ -8,8 +8,9 @@
  *
  * Options:
  *   --stock-only          skip ours (dist/search/ and dist/pagefind/ not needed)
- *   --files a,b           query sets to run, any of tuning, holdout, fresh (default: tuning, holdout,
- *                         and fresh when bench/queries-fresh.json exists; named but missing: exit 1)
+ *   --files a,b           query sets to run, any of tuning, holdout, fresh, ask, ask-fresh (default:
+ *                         tuning, holdout, and each hand-written set whose file exists; named but
+ *                         missing: exit 1)
  *   --limit N             only the first N queries of each set (for a quick look)
  *   --stock-debounce MS   debounce of the stock harness's input handler (default 0)
  *   --timeout MS          per-query timeout (default 20000)
@@ -51,17 +52,21 @@ import { networkQuiet, serveStatic, type Activity, type StaticServer } from './s
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const STOCK_DIR = join(ROOT, '.build', 'bench-stock');
-const KINDS = ['phrase', 'term', 'number', 'synonym', 'multi', 'quoted', 'traditional'] as const;
+const KINDS = ['phrase', 'term', 'number', 'synonym', 'multi', 'quoted', 'traditional', 'question', 'department', 'typo', 'everyday', 'number-context', 'english'] as const;
 type Kind = (typeof KINDS)[number];
 type SystemName = 'stock' | 'ours';
 /** The query sets, in report order, and their files in bench/ (see bench/README.md). */
-const SPLITS = ['tuning', 'holdout', 'fresh'] as const;
+const SPLITS = ['tuning', 'holdout', 'fresh', 'ask', 'ask-fresh'] as const;
 type Split = (typeof SPLITS)[number];
 const QUERY_FILES: Record<Split, string> = {
   tuning: 'queries.json',
   holdout: 'queries-holdout.json',
   fresh: 'queries-fresh.json', // written by hand, blind; not made by bench/make-queries.ts
+  ask: 'queries-ask.json', // how people ask (questions, departments, typos, everyday words, numbers, English): written blind, now tuning data
+  'ask-fresh': 'queries-ask-fresh.json', // the same kinds, written blind: measure only
 };
+/** Sets written by hand: optional (skipped with a note when missing), never generated. */
+const HANDWRITTEN: readonly Split[] = ['fresh', 'ask', 'ask-fresh'];
 const isSplit = (s: string): s is Split => (SPLITS as readonly string[]).includes(s);
 const queryFile = (split: Split): string => join(ROOT, 'bench', QUERY_FILES[split]);
 
@@ -544,8 +549,8 @@ function chromiumPath(): string | undefined {
 function selectSplits(files: Split[] | null): Split[] {
   if (files !== null) return files;
   return SPLITS.filter((split) => {
-    if (split !== 'fresh' || existsSync(queryFile(split))) return true; // tuning/holdout: loadQueries says if missing
-    console.log(`fresh set skipped: ${queryFile(split)} does not exist (it is optional)`);
+    if (!HANDWRITTEN.includes(split) || existsSync(queryFile(split))) return true; // tuning/holdout: loadQueries says if missing
+    console.log(`${split} set skipped: ${queryFile(split)} does not exist (it is optional)`);
     return false;
   });
 }
@@ -554,8 +559,8 @@ function loadQueries(split: Split, limit: number): BenchQuery[] {
   const file = queryFile(split);
   if (!existsSync(file)) {
     throw new CannotRun(
-      split === 'fresh'
-        ? `${file} is missing: the fresh set is written by hand, not generated (see bench/README.md); run without --files fresh to skip it`
+      HANDWRITTEN.includes(split)
+        ? `${file} is missing: the ${split} set is written by hand, not generated (see bench/README.md); run without --files fresh to skip it`
         : `${file} is missing (generate it: npx tsx bench/make-queries.ts)`,
     );
   }
@@ -582,7 +587,7 @@ async function main(): Promise<void> {
   for (const { split, queries } of sets) {
     const unknown = queries.flatMap((q) => q.expect).filter((id) => !known.has(id));
     if (unknown.length) {
-      const fix = split === 'fresh' ? 'its author has to update it' : 'regenerate with npx tsx bench/make-queries.ts';
+      const fix = HANDWRITTEN.includes(split) ? 'its author has to update it' : 'regenerate with npx tsx bench/make-queries.ts';
       console.warn(`warning: ${split} set expects ${unknown.length} id(s) not in clauses.json (e.g. ${unknown[0]}); ${fix}`);
     }
   }

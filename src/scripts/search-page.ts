@@ -29,6 +29,7 @@ const domainSelect = $<HTMLSelectElement>('filter-domain');
 const kindSelect = $<HTMLSelectElement>('filter-kind');
 const status = $('search-status');
 const expansion = $('search-expansion');
+const correction = $('search-correction');
 const departments = $<HTMLUListElement>('search-departments');
 const suggestions = $('search-suggestions');
 const list = $<HTMLOListElement>('search-results');
@@ -39,11 +40,13 @@ interface State {
   plan: string;
   domain: string;
   kind: string;
+  /** '1': search the text as typed, without correcting typing errors (the "仍按…搜索" link). */
+  exact: string;
 }
 
 function readUrl(): State {
   const p = new URLSearchParams(location.search);
-  return { q: p.get('q') ?? '', plan: p.get('plan') ?? '', domain: p.get('domain') ?? '', kind: p.get('kind') ?? '' };
+  return { q: p.get('q') ?? '', plan: p.get('plan') ?? '', domain: p.get('domain') ?? '', kind: p.get('kind') ?? '', exact: p.get('exact') === '1' ? '1' : '' };
 }
 
 function searchUrl(s: State): string {
@@ -53,8 +56,10 @@ function searchUrl(s: State): string {
   return `${location.pathname}${qs === '' ? '' : `?${qs}`}`;
 }
 
+/** What the form says; `exact` holds while the query is the one it was set for. */
 function formState(): State {
-  return { q: input.value, plan: planSelect.value, domain: domainSelect.value, kind: kindSelect.value };
+  const exact = readUrl().exact === '1' && readUrl().q === input.value ? '1' : '';
+  return { q: input.value, plan: planSelect.value, domain: domainSelect.value, kind: kindSelect.value, exact };
 }
 
 function kindGroup(kind: string): KindGroup {
@@ -182,6 +187,39 @@ function renderDepartments(links: Answer['departments']): void {
   departments.hidden = links.length === 0;
 }
 
+/** A link to a search for `q` with the filters of `s`. */
+function searchLink(s: State, q: string, exact: string, text: string): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = searchUrl({ ...s, q, exact });
+  a.textContent = text;
+  return a;
+}
+
+/**
+ * What the search made of the query before searching it: read from English (规划原文是中文；已按中文“…”检索),
+ * words corrected (已按“母婴室”搜索, with a link to search the text as typed), corrections offered.
+ */
+function renderCorrection(found: Answer, s: State): void {
+  const parts: (string | Node)[] = [];
+  const english = found.english;
+  if (english !== null) {
+    parts.push(
+      english.found.length === 0
+        ? `规划原文是中文，没有找到“${s.q}”对应的中文词语，请用中文词语搜索。`
+        : `规划原文是中文：已按中文“${english.searched}”检索（${english.found.map((f) => `${f.en} → ${f.zh}`).join('；')}）${english.unknown.length > 0 ? `；未识别的英文词：${english.unknown.join('、')}` : ''}。`,
+    );
+  }
+  if (found.corrected.length > 0) {
+    parts.push(`规划中没有${found.corrected.map((c) => `“${c.from}”`).join('')}，已按${found.corrected.map((c) => `“${c.to}”`).join('')}搜索。`, searchLink(s, s.q, '1', `仍按“${s.q}”搜索`));
+  }
+  if (found.offered.length > 0) {
+    parts.push(found.corrected.length > 0 ? ' 您是不是要找：' : '您是不是要找：');
+    found.offered.forEach((q, i) => parts.push(...(i === 0 ? [] : ['、']), searchLink(s, q, '', q)));
+  }
+  correction.replaceChildren(...parts);
+  correction.hidden = parts.length === 0;
+}
+
 async function renderSuggestions(query: Query, glossary: Glossary): Promise<void> {
   const found = await findSuggestions(engine, query, glossary);
   suggestions.replaceChildren();
@@ -197,7 +235,7 @@ async function renderSuggestions(query: Query, glossary: Glossary): Promise<void
   for (const s of found) {
     const li = document.createElement('li');
     const a = document.createElement('a');
-    a.href = searchUrl({ q: s.q, plan: '', domain: '', kind: '' });
+    a.href = searchUrl({ q: s.q, plan: '', domain: '', kind: '', exact: '' });
     a.textContent = s.q;
     li.append(a, `（${s.count} 条）`);
     ul.append(li);
@@ -217,6 +255,7 @@ async function run(s: State): Promise<void> {
   expansion.textContent = expanded;
   suggestions.hidden = true;
   departments.hidden = true;
+  correction.hidden = true;
   if (query.terms.length === 0) {
     list.replaceChildren();
     status.textContent = s.q.trim() === '' ? '' : '请输入要搜索的词语。';
@@ -224,10 +263,11 @@ async function run(s: State): Promise<void> {
     list.dataset['searchState'] = 'done';
     return;
   }
-  const [found, table] = await Promise.all([answer(engine, query, glossary, () => mine !== generation), engine.table()]);
+  const [found, table] = await Promise.all([answer(engine, query, glossary, { stale: () => mine !== generation, asTyped: s.exact === '1' }), engine.table()]);
   if (found === null || mine !== generation) return;
   const { results, main, said } = found;
   renderDepartments(found.departments);
+  renderCorrection(found, s);
   notes = found.notes;
   expansion.hidden = said.length === 0;
   expansion.textContent = said.length === 0 ? '' : `${said.join('。')}。`;
@@ -239,7 +279,7 @@ async function run(s: State): Promise<void> {
   const pairedCount = results.length - main;
   const counted = pairedCount === 0 ? `共 ${results.length} 条结果` : `共 ${main} 条结果，另附 ${pairedCount} 条相对应的条文`;
   status.textContent = visible.length === results.length ? `${counted}。` : `${counted}，筛选后 ${visible.length} 条。`;
-  if (results.length === 0) await renderSuggestions(query, glossary);
+  if (results.length === 0 && found.english === null) await renderSuggestions(query, glossary);
   if (mine !== generation) return;
   // The ranked list (label, kind, place, ID, link) is on the page: done. Titles and marked excerpts
   // of the first results follow as their fragments arrive (data-excerpts-state says when).
@@ -261,6 +301,7 @@ function failed(error: unknown): void {
   more.hidden = true;
   expansion.hidden = true;
   departments.hidden = true;
+  correction.hidden = true;
   suggestions.hidden = false;
   const p = document.createElement('p');
   const home = document.createElement('a');

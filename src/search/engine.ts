@@ -9,7 +9,9 @@ import type { Glossary } from './glossary';
 import { gunzip, postings, readChunk, readFragment, wordsBeginning, type IndexChunk } from './pagefind-index';
 import type { Query } from './query';
 import { rank, type Candidate, type Ranked } from './rank';
-import { chunkRange, confirmed, lookupPieces, occurrences, streamChars } from './tokens';
+import { charAt, charCode, chunkRange, confirmed, lookupPieces, occurrences, streamChars } from './tokens';
+import { decodePinyin, type PinyinTable } from './typos';
+import { decodeEnglish, type EnglishTable } from './english';
 import { decodeDepartments, decodeFragmentMeta, decodeGlossary, decodeUnitsFile, type DepartmentsFile, type FragmentMeta, type SearchUnit, type SearchUnits, type UnitsFile } from './wire';
 
 /** Where a looked-up string or token starts, per unit (keyed by its fragment, as units.json is). */
@@ -113,6 +115,36 @@ export class SearchEngine {
   /** Words that occur in the plans, for suggestions when a query finds nothing (fetched only then). */
   vocabulary(): Promise<string[]> {
     return this.#json('vocabulary.json', (json) => (Array.isArray(json) ? json.filter((w): w is string => typeof w === 'string') : []), []);
+  }
+
+  /** The readings of characters, for correcting typing errors (search/pinyin.json; fetched only when a typed word occurs nowhere). */
+  pinyin(): Promise<PinyinTable> {
+    return this.#json('pinyin.json', decodePinyin);
+  }
+
+  /** The English names of the plans' terms (search/english.json; fetched only for a query in English). */
+  english(): Promise<EnglishTable> {
+    return this.#json('english.json', decodeEnglish);
+  }
+
+  /** Where `text` (normalized) occurs: unit key (fragment) → start positions in its character stream. */
+  where(text: string): Promise<ReadonlyMap<string, readonly number[]>> {
+    return this.#lookup(streamChars(text).join(''));
+  }
+
+  /** The characters that follow `ch` somewhere in the plans (from the index tokens it begins). */
+  async followers(ch: string): Promise<ReadonlySet<string>> {
+    const token = charCode(ch);
+    const table = await this.table();
+    const chunks = await Promise.all(chunkRange(token, table.chunks).map((i) => this.#chunk(table, i)));
+    const out = new Set<string>();
+    for (const chunk of chunks) {
+      for (const w of wordsBeginning(chunk, token)) {
+        const next = charAt((chunk.words[w] ?? '').slice(token.length));
+        if (next !== '') out.add(next);
+      }
+    }
+    return out;
   }
 
   /** A file of the Pagefind bundle (its path under pagefind/), decompressed. */
@@ -273,6 +305,15 @@ export class SearchEngine {
     const unit = table.byFragment.get(r.key);
     if (unit === undefined) return [];
     return [{ ...r, id: unit.id, kind: unit.kind, label: unit.label, domain: unit.domain, plan: unit.plan, page: unit.page, needles, fragment: () => this.#fragment(r.key) }];
+  }
+
+  /** The units of these keys (fragments), as results in the order given, marked with `needles`. */
+  async atKeys(keys: readonly string[], needles: readonly string[]): Promise<Result[]> {
+    const table = await this.table();
+    return keys.flatMap((key) => {
+      const unit = table.byFragment.get(key);
+      return unit === undefined ? [] : this.#result(table, unmatched(unit), needles);
+    });
   }
 
   /** The units at these Pagefind page numbers, as results in the order given (matching no query: no needles). */

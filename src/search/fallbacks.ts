@@ -5,18 +5,28 @@
 //   2. short forms     a short query the plan does not say, as the long forms it may abbreviate;
 //   then, only while nothing is found:
 //   3. passages        a long pasted text, by its first and last passages;
-//   4. words together  a term's words (or an equivalent's) all in one clause;
-//   5. some words      the clauses holding some of its words, more words and rarer words first;
+//   4. understood      the query without its filler and question words, years and place names
+//                      (understand.ts: 产假有几天 → 产假);
+//   5. typos           a word found nowhere, corrected to the plans' word of the same sound
+//                      (typos.ts: 母婴式 → 母婴室), when there is no doubt; else offered;
+//   6. relaxed         the clauses holding some of its words, scored (relaxed.ts: BM25 times
+//                      how much of the query a clause covers), the best few;
 //   and last, after a short list:
-//   6. paired clauses  the goals and measures the plan pairs with the first results.
-// Before all of it, a department word (卫健委, 人社局; departments.ts) is taken out of the query: it
-// picks the department, whose clauses then come first, or make the results when nothing else was
-// asked. Every result a step adds carries a note saying how it matches, and each step says what it did.
+//   7. paired clauses  the goals and measures the plan pairs with the first results.
+// Before all of it, a query in English is read as the plans' Chinese words (english.ts), and a
+// department word (卫健委, 人社局; departments.ts) is taken out of the query: it picks the
+// department, whose clauses then come first (or weigh more in step 6), or make the results when
+// nothing else was asked. Every result a step adds carries a note saying how it matches, and each
+// step says what it did.
 import { departmentsIn, type DepartmentMatch } from './departments';
 import type { Result, SearchEngine } from './engine';
-import { glossarySplit, type Glossary } from './glossary';
-import { contentWords, parseQuery, passages, splitWords, type Query, type Term } from './query';
+import { isEnglish, translate } from './english';
+import { expand, glossarySplit, type Glossary } from './glossary';
+import { parseQuery, passages, splitWords, type Query, type Term } from './query';
+import { relaxedRank, relaxedWords } from './relaxed';
 import { suggest } from './suggest';
+import { corrections, maxTypoLength, unambiguous } from './typos';
+import { placesOf, understand } from './understand';
 
 /** What a step after the search finds: results, how each of them matches, and what to tell the reader. */
 export interface Extra {
@@ -39,6 +49,47 @@ export interface Answer {
   readonly said: readonly string[];
   /** The departments the query names, to link to first. */
   readonly departments: readonly DepartmentLink[];
+  /** How many of the first `main` results are the relaxed match's (step 6): they come last among them. */
+  readonly relaxed: number;
+  /** Words found nowhere that were searched as corrected (母婴式 → 母婴室): the page links to the text as typed. */
+  readonly corrected: readonly Corrected[];
+  /** Corrections offered when there was doubt (the page links to each). */
+  readonly offered: readonly string[];
+  /** A query in English: what it was read as. */
+  readonly english: EnglishReading | null;
+}
+
+export interface Corrected {
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface EnglishReading {
+  /** The Chinese query searched ('' when no word of the query is known). */
+  readonly searched: string;
+  /** The English phrases recognized, each with the Chinese searched for it. */
+  readonly found: readonly { readonly en: string; readonly zh: string }[];
+  /** English words no entry covers. */
+  readonly unknown: readonly string[];
+}
+
+export interface AnswerOptions {
+  /** Asked between steps: when it says a newer search has started, the answer is abandoned (null). */
+  readonly stale?: () => boolean;
+  /** Search the text as typed: no typing-error correction (the page's "仍按…搜索" link). */
+  readonly asTyped?: boolean;
+}
+
+/** What the steps after the query need besides it. */
+interface StepContext {
+  readonly stale: () => boolean;
+  readonly asTyped: boolean;
+  /** The names of the place the plans are for (understand.ts `placesOf`). */
+  readonly places: readonly string[];
+  /** A factor per result key for the relaxed match (a named department's clauses weigh more). */
+  readonly boost: (key: string) => number;
+  /** The query was read from English (its words scored, none required). */
+  readonly english: boolean;
 }
 
 /** A department a query names, as the page links to it. */
@@ -69,27 +120,67 @@ export function expansionNote(query: Query): string {
   return parts.length === 0 ? '' : `同时搜索了同义词：${parts.join('；')}`;
 }
 
+/** A named department's lead clauses weigh this much more in the relaxed match, its supporting ones `supportBoost`. */
+const leadBoost = 2;
+const supportBoost = 1.5;
+
 /**
- * A search and its steps (see the top of this file). `stale` is asked between steps: when it
- * says a newer search has started, the answer is abandoned (null).
+ * A search and its steps (see the top of this file); null when abandoned (`options.stale`).
  */
-export async function answer(engine: SearchEngine, query: Query, glossary: Glossary, stale: () => boolean = () => false): Promise<Answer | null> {
-  const { matches, rest } = departmentsIn(query, (await engine.departments()).departments, glossary);
-  if (matches.length === 0) return searchWithSteps(engine, query, glossary, stale);
+export async function answer(engine: SearchEngine, typed: Query, glossary: Glossary, options: AnswerOptions = {}): Promise<Answer | null> {
+  const stale = options.stale ?? (() => false);
+  const reading = await readEnglish(engine, typed, glossary);
+  const query = reading?.query ?? typed;
+  const extras = { english: reading?.english ?? null };
+  if (query.terms.length === 0) return { ...emptyAnswer(typed), ...extras };
+  const [table, { departments: all }] = await Promise.all([engine.table(), engine.departments()]);
+  const { matches, rest } = departmentsIn(query, all, glossary);
+  const base = { stale, asTyped: options.asTyped === true, places: placesOf(table.plans), english: reading !== null };
+  if (matches.length === 0) {
+    const found = await searchWithSteps(engine, query, glossary, { ...base, boost: () => 1 });
+    return found === null ? null : { ...found, query: typed, ...extras };
+  }
   const departments = matches.map(({ department: d }) => ({ name: d.name, url: d.url, lead: d.lead.length, support: d.support.length }));
   if (rest.terms.length === 0) {
     const found = await departmentClauses(engine, query, matches);
-    return stale() ? null : { query, ...found, main: found.results.length, departments };
+    return stale() ? null : { ...emptyAnswer(typed), ...found, main: found.results.length, departments, ...extras };
   }
+  const boost = (key: string) => {
+    const page = table.byFragment.get(key)?.page ?? -1;
+    return roleNote(matches, page)?.rank === 0 ? leadBoost : roleNote(matches, page) === null ? 1 : supportBoost;
+  };
   // The whole query as typed first, where the plans hold all of it (妇联 维权): a department word
   // that the text does contain is the best evidence there is.
-  const [literal, found] = await Promise.all([engine.search(query), searchWithSteps(engine, rest, glossary, stale)]);
-  return found === null ? null : { ...boosted(found, matches, literal), query, departments };
+  const [literal, found] = await Promise.all([engine.search(query), searchWithSteps(engine, rest, glossary, { ...base, boost })]);
+  return found === null ? null : { ...found, ...boosted(found, matches, literal), query: typed, departments, ...extras };
 }
 
-/** The query and its steps 1–6. */
-async function searchWithSteps(engine: SearchEngine, query: Query, glossary: Glossary, stale: () => boolean): Promise<Answer | null> {
-  let results = await engine.search(query);
+/** An answer with nothing in it yet. */
+function emptyAnswer(query: Query): Answer {
+  return { query, results: [], main: 0, notes: new Map(), said: [], departments: [], relaxed: 0, corrected: [], offered: [], english: null };
+}
+
+/**
+ * A query in English, read as the plans' Chinese words (english.ts): each phrase recognized becomes
+ * a term, its first wording searched and the others (and their glossary equivalents) as its
+ * alternatives. null for a query that is not English, or that the glossary knows as it is (HPV).
+ */
+async function readEnglish(engine: SearchEngine, query: Query, glossary: Glossary): Promise<{ query: Query; english: EnglishReading } | null> {
+  if (!isEnglish(query.raw) || query.terms.every((t) => glossary.byTerm.has(t.text))) return null;
+  const { found, unknown } = translate(query.raw, await engine.english());
+  const terms: Term[] = found.flatMap(({ en, zh }) => {
+    const [head, ...others] = zh;
+    if (head === undefined) return [];
+    const alternatives = [...new Set([...others, ...expand(head, glossary)])].filter((a) => a !== head && !glossary.absent.has(a));
+    return [{ raw: en, text: head, quoted: false, alternatives: alternatives.slice(0, 8) }];
+  });
+  const searched = terms.map((t) => t.text).join(' ');
+  return { query: { raw: searched, terms }, english: { searched, found: terms.map((t) => ({ en: t.raw, zh: t.text })), unknown } };
+}
+
+/** The query and its steps 1–7. */
+async function searchWithSteps(engine: SearchEngine, query: Query, glossary: Glossary, ctx: StepContext): Promise<Answer | null> {
+  let results = ctx.english ? [] : await engine.search(query);
   const notes = new Map<string, string>();
   const expansion = expansionNote(query);
   const said: string[] = expansion === '' ? [] : [expansion];
@@ -98,29 +189,123 @@ async function searchWithSteps(engine: SearchEngine, query: Query, glossary: Glo
     if (extra === null) return;
     results = [...results, ...extra.results];
     for (const [id, note] of extra.notes) notes.set(id, note);
-    said.push(extra.said);
+    if (extra.said !== '') said.push(extra.said);
   };
   const only = query.terms.length === 1 ? query.terms[0] : undefined;
-  if (only !== undefined && !only.quoted) {
+  if (only !== undefined && !only.quoted && !ctx.english) {
     const parts = glossarySplit(only.text, glossary);
     const steps = [
       () => apart(engine, only, parts, results, glossary),
       () => shortForms(engine, only, results),
       () => (results.length > 0 ? null : passagesOf(engine, only)),
-      () => (results.length > 0 ? null : wordsTogether(engine, only, parts, glossary)),
-      () => (results.length > 0 ? null : someWords(engine, only, glossary)),
     ];
     for (const step of steps) {
-      if (stale()) return null;
+      if (ctx.stale()) return null;
       const extra = await step();
       take(extra);
       if (extra !== null && extra.results.length === 0) break; // a long paste whose passages are nowhere either
     }
   }
-  if (stale()) return null;
+  let relaxed = 0;
+  const corrected: Corrected[] = [];
+  const offered: string[] = [];
+  /** Step 5 on a query: its words found nowhere, corrected; the query to go on with. */
+  const typos = async (q: Query): Promise<Query> => {
+    if (results.length > 0 || ctx.asTyped || ctx.stale()) return q;
+    const found = await correctTypos(engine, q, glossary);
+    offered.push(...found.offered.filter((o) => !offered.includes(o)));
+    if (found.corrected.length === 0) return q;
+    corrected.push(...found.corrected);
+    const hits = await engine.search(found.query);
+    // What was corrected is the answer's `corrected`, which the page shows with a link to the text as typed.
+    take({ results: hits, notes: new Map(), said: '' });
+    return found.query;
+  };
+  if (results.length === 0 && !ctx.english) {
+    // 5, on the query as typed (儿童之佳 → 儿童之家), then 4 and 5 on what it asks (母婴式在哪里 → 母婴式 → 母婴室).
+    let core = await typos(query);
+    const understood = results.length > 0 ? null : understand(core, glossary, ctx.places);
+    if (understood !== null) {
+      // The equivalents of the question as typed (产假有几天 → 生育休假有几天) found nothing: say those of what it asks.
+      const asked = expansionNote(understood.query);
+      if (expansion !== '' && said[0] === expansion) said.shift();
+      if (asked !== '') said.unshift(asked);
+      core = understood.query;
+      const found = await engine.search(core);
+      take({ results: found, notes: new Map(), said: `${quote(understood.dropped)}不必出现在条文中，已按${quote(core.terms.map((t) => t.raw))}搜索` });
+      core = await typos(core);
+    }
+    if (results.length === 0 && !ctx.stale()) {
+      const extra = await relaxedMatch(engine, core, glossary, ctx.boost);
+      take(extra);
+      relaxed = extra?.results.length ?? 0;
+    }
+  } else if (ctx.english) {
+    // A query read from English: its Chinese words were chosen for it, so none is required: the
+    // clauses are scored by all of them (the relaxed match), those holding every one first.
+    const extra = await relaxedMatch(engine, query, glossary, ctx.boost, true);
+    take(extra);
+    relaxed = extra?.results.length ?? 0;
+  }
+  if (ctx.stale()) return null;
   const main = results.length;
   take(await pairedWith(engine, results));
-  return stale() ? null : { query, results, main, notes, said, departments: [] };
+  return ctx.stale() ? null : { query, results, main, notes, said, departments: [], relaxed, corrected, offered, english: null };
+}
+
+/**
+ * The query with each word that occurs nowhere (a whole term, else a word of it) replaced by its
+ * correction when there is no doubt (typos.ts `unambiguous`); the corrections in doubt are offered.
+ */
+async function correctTypos(engine: SearchEngine, query: Query, glossary: Glossary): Promise<{ query: Query; corrected: Corrected[]; offered: string[] }> {
+  const nowhere = async (text: string) => (await engine.where(text)).size === 0;
+  const index = { followers: (ch: string) => engine.followers(ch), count: async (text: string) => [...(await engine.where(text)).values()].reduce((n, s) => n + s.length, 0) };
+  const corrected: Corrected[] = [];
+  const offered: string[] = [];
+  const texts = await Promise.all(
+    query.terms.map(async (term) => {
+      if (term.quoted || [...term.text].length > 2 * maxTypoLength || !(await nowhere(term.text))) return term.text;
+      if ((await Promise.all(term.alternatives.map(nowhere))).some((none) => !none)) return term.text;
+      const table = await engine.pinyin();
+      // The whole term first; else each of its words that occurs nowhere.
+      const words = [term.text, ...relaxedWords({ raw: term.raw, terms: [term] }, glossary).map((w) => w.text).filter((w) => w !== term.text)];
+      let text = term.text;
+      for (const word of words) {
+        // A glossary term is a word on purpose (外教 is not a typing error for 外交).
+        if (!text.includes(word) || glossary.byTerm.has(word) || !(await nowhere(word))) continue;
+        const found = await corrections(word, index, table);
+        const best = unambiguous(found);
+        if (best !== null) {
+          corrected.push({ from: word, to: best.text });
+          text = text.replace(word, best.text);
+          if (word === term.text) break;
+        } else offered.push(...found.slice(0, 3).map((c) => term.text.replace(word, c.text)));
+        if (word === term.text && found.length > 0) break;
+      }
+      return text;
+    }),
+  );
+  return { query: parseQuery(texts.join(' '), glossary), corrected, offered: [...new Set(offered)] };
+}
+
+/** Step 6: the best few clauses holding some of the query's words (relaxed.ts), each marked with the words it holds. */
+export async function relaxedMatch(engine: SearchEngine, query: Query, glossary: Glossary, boost: (key: string) => number = () => 1, chosen = false): Promise<Extra | null> {
+  // Words chosen for the query (from English) are kept as they are, with their alternatives.
+  const words = chosen ? query.terms.map((t) => ({ text: t.text, alternatives: t.alternatives })) : relaxedWords(query, glossary);
+  if (words.length === 0) return null;
+  const [table, ...hits] = await Promise.all([engine.table(), ...words.map((w) => Promise.all([w.text, ...w.alternatives].map((s) => engine.where(s))))]);
+  const ranked = relaxedRank(words, hits, table.byFragment, boost);
+  if (ranked.length === 0) return null;
+  const needles = words.flatMap((w) => [w.text, ...w.alternatives]);
+  const results = await engine.atKeys(ranked.map((r) => r.key), needles);
+  const held = new Map(ranked.map((r) => [r.key, r.words]));
+  return {
+    results,
+    notes: new Map(results.map((r) => [r.id, `包含${quote(held.get(r.key) ?? [])}`])),
+    said: chosen
+      ? `以下 ${results.length} 项条文包含这些中文词语，按相关程度排列（包含的词越多、越少见，越靠前）`
+      : `没有条文同时包含${quote(words.map((w) => w.text))}${words.length > 1 ? '' : '或其同义词'}；以下 ${results.length} 项条文包含其中的词语，按相关程度排列（包含的词越多、越少见，越靠前）`,
+  };
 }
 
 /** What a department's name says of a clause: 市卫生健康委牵头. */
@@ -176,8 +361,11 @@ async function departmentClauses(engine: SearchEngine, query: Query, matches: re
  * The results of the rest of a query, after those of the whole query (`literal`), the named
  * departments' clauses first (those they lead before those they support).
  */
-function boosted(found: Answer, matches: readonly DepartmentMatch[], literal: readonly Result[]): Omit<Answer, 'query' | 'departments'> {
-  const main = byRole(found.results.slice(0, found.main).filter(isNew(literal)), matches);
+function boosted(found: Answer, matches: readonly DepartmentMatch[], literal: readonly Result[]): Pick<Answer, 'results' | 'main' | 'notes' | 'said'> {
+  // The relaxed match's results are already weighed by the departments (answer's `boost`).
+  const strict = byRole(found.results.slice(0, found.main - found.relaxed).filter(isNew(literal)), matches);
+  const relaxed = found.results.slice(found.main - found.relaxed, found.main).filter(isNew(literal));
+  const main = { results: [...strict.results, ...relaxed], theirs: strict.theirs + relaxed.filter((r) => roleNote(matches, r.page) !== null).length };
   const first = literal.length > 0 ? `先列出同时写有这些词的 ${literal.length} 项条文，再` : '';
   return {
     results: [...literal, ...main.results, ...found.results.slice(found.main).filter(isNew(literal))],
@@ -247,46 +435,6 @@ export async function passagesOf(engine: SearchEngine, only: Term): Promise<Extr
     results: ordered.map((x) => x.r),
     notes: new Map(ordered.map((x) => [x.r.id, `包含${quote(x.pieces)}`])),
     said: ordered.length > 0 ? `没有条文包含完整的“${only.raw}”；以下条文包含其中的一段（${quote(pieces)}）` : `没有条文包含完整的“${only.raw}”，也没有条文包含其中的一段（${quote(pieces)}）`,
-  };
-}
-
-/** Nothing holds the whole term (nor an equivalent): its parts, then its words (and each equivalent's) together. */
-export async function wordsTogether(engine: SearchEngine, only: Term, parts: readonly string[], glossary: Glossary): Promise<Extra | null> {
-  for (const words of [parts, ...[only.raw, ...only.alternatives].map(splitWords)]) {
-    if (words.length < 2) continue;
-    const found = await engine.search(parseQuery(words.join(' '), glossary));
-    if (found.length > 0) return { results: found, notes: new Map(), said: `没有条文包含完整的“${only.raw}”；以下条文同时包含${quote(words)}` };
-  }
-  return null;
-}
-
-/**
- * Nothing holds the term, nor all of its words: the clauses holding some of them (防沉迷 → 沉迷,
- * 广告进校园 → 广告, 校园), those holding more words first, then those holding rarer words (a word
- * in few clauses says more of what was meant than one in many), each marked with its words.
- */
-export async function someWords(engine: SearchEngine, only: Term, glossary: Glossary): Promise<Extra | null> {
-  const words = contentWords(only.text);
-  if (words.length === 0) return null;
-  const [table, ...founds] = await Promise.all([engine.table(), ...words.map((w) => engine.search(parseQuery(w, glossary)))]);
-  const total = table.units.length;
-  const held = new Map<string, { r: Result; words: string[]; weight: number; best: number }>();
-  for (const [k, found] of founds.entries()) {
-    const weight = Math.log(1 + total / Math.max(1, found.length));
-    for (const [rank, r] of found.entries()) {
-      const entry = held.get(r.id) ?? { r, words: [], weight: 0, best: rank };
-      entry.words.push(words[k] ?? '');
-      entry.weight += weight;
-      entry.best = Math.min(entry.best, rank);
-      held.set(r.id, entry);
-    }
-  }
-  if (held.size === 0) return null;
-  const ordered = [...held.values()].sort((a, b) => b.words.length - a.words.length || b.weight - a.weight || a.best - b.best);
-  return {
-    results: ordered.map((x) => x.r),
-    notes: new Map(ordered.map((x) => [x.r.id, `包含${quote(x.words)}`])),
-    said: `没有条文包含完整的“${only.raw}”${words.length > 1 ? '，也没有条文同时包含其中的词语' : ''}；以下条文包含其中的词语（${quote(words)}）${words.length > 1 ? '，包含得多的在前' : ''}`,
   };
 }
 

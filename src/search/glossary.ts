@@ -141,6 +141,24 @@ export function glossarySplit(term: string, glossary: Glossary, maxLength = 6): 
   return parts.length > 1 && parts.every((p) => [...p].length >= 2) ? parts : [];
 }
 
+/**
+ * A term of any length cut at the glossary terms inside it (longest first, then left to right),
+ * each piece marked with whether it is a glossary term: 小眼镜越来越多 → 小眼镜 | 越来越多. What the
+ * relaxed match scores clauses by (relaxed.ts).
+ */
+export function glossaryCut(term: string, glossary: Glossary): { text: string; known: boolean }[] {
+  const t = normalize(term);
+  const pieces: { text: string; known: boolean }[] = [];
+  let at = 0;
+  for (const f of containedTerms(t, glossary)) {
+    if (f.start > at) pieces.push({ text: t.slice(at, f.start), known: false });
+    pieces.push({ text: f.term, known: true });
+    at = f.start + f.term.length;
+  }
+  if (at < t.length) pieces.push({ text: t.slice(at), known: false });
+  return pieces;
+}
+
 /** expand() as an {term, alternatives} pair, with the term normalized. */
 export function expansion(term: string, glossary: Glossary): Expansion {
   return { term: normalize(term), alternatives: expand(term, glossary) };

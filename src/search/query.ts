@@ -5,6 +5,7 @@
 import { normalize } from '../text/normalize';
 import { chineseWords } from '../text/segmenter';
 import { equivalents, expand, type Glossary } from './glossary';
+import { numberForms } from './numbers';
 import { streamChars } from './tokens';
 
 export interface Term {
@@ -72,10 +73,12 @@ export function parseQuery(raw: string, glossary: Glossary | null): Query {
   return { raw, terms };
 }
 
+/** A term's other spellings: its number in the plans' forms (3‰ → 3.0‰, 九成 → 90%), then its glossary equivalents. */
 function alternativesOf(text: string, glossary: Glossary | null): string[] {
-  if (glossary === null) return [];
+  const numbers = numberForms(text);
+  if (glossary === null) return numbers;
   const found = [...text].length > pastedLength ? equivalents(text, glossary) : expand(text, glossary);
-  return found.filter((a) => a !== text).slice(0, maxAlternatives);
+  return [...new Set([...numbers, ...found])].filter((a) => a !== text).slice(0, maxAlternatives);
 }
 
 /**

@@ -37,6 +37,13 @@ export function charCode(ch: string): string {
   return cp < short ? cp.toString(36).padStart(3, '0') : `z${cp.toString(36).padStart(4, '0')}`;
 }
 
+/** The character whose code (`charCode`) begins `code`; '' when it begins with no code. */
+export function charAt(code: string): string {
+  const digits = code.startsWith('z') ? code.slice(1, 5) : code.slice(0, 3);
+  if (!/^[0-9a-z]+$/.test(digits) || digits.length < (code.startsWith('z') ? 4 : 3)) return '';
+  return String.fromCodePoint(parseInt(digits, 36));
+}
+
 /**
  * Whether an index word is one of our tokens (base-36 codes), not one of the CJK words Pagefind
  * takes from a record's meta fields (which no query reads).

@@ -29,7 +29,9 @@ const pageTypes: { name: string; path: string; ready?: (page: Page) => Promise<v
   { name: '任务分解表', path: '/departments/breakdown/' },
   { name: 'search naming a department', path: `/search/?q=${encodeURIComponent('人社局 就业')}`, ready: searchDone(true) },
   { name: 'search with results', path: `/search/?q=${encodeURIComponent('家暴')}`, ready: searchDone(true) },
-  { name: 'search without results (suggestions)', path: `/search/?q=${encodeURIComponent('溺水 歧视')}`, ready: searchDone(false) },
+  { name: 'search as asked (a question with a typing error: the correction and its link)', path: `/search/?q=${encodeURIComponent('母婴式在哪里')}`, ready: searchDone(true) },
+  { name: 'search in English', path: `/search/?q=${encodeURIComponent('domestic violence')}`, ready: searchDone(true) },
+  { name: 'search without results (suggestions)', path: `/search/?q=${encodeURIComponent('溺毙')}`, ready: searchDone(false) },
   { name: '404', path: '/no-such-page/' },
 ];
 

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import glossaryJson from '../../src/data/glossary.json' with { type: 'json' };
 import t2sJson from '../../src/data/t2s.json' with { type: 'json' };
 import { buildTable, serialize } from '../../scripts/make-t2s';
+import { englishGlossary, EnglishGlossaryError, loadEnglish, searchPageEnglish } from '../../src/build/08-search-index/english-file';
 import { glossary, loadGlossary } from '../../src/build/08-search-index/glossary-file';
+import { decodeEnglish, translate } from '../../src/search/english';
 import { searchPageGlossary } from '../../src/build/08-search-index/search-page-files';
 import { GlossaryError, expand, expansion, glossarySplit } from '../../src/search/glossary';
 import { suggest } from '../../src/search/suggest';
@@ -345,5 +347,29 @@ describe('glossarySplit', () => {
     expect(glossarySplit('霸凌', g)).toEqual([]);
     expect(glossarySplit('反霸凌', g)).toEqual([]);
     expect(glossarySplit('严厉打击校园霸凌行为', g)).toEqual([]);
+  });
+});
+
+describe('the English glossary (src/data/english.json)', () => {
+  it('has every Chinese wording in the seed text', () => {
+    const missing = englishGlossary.flatMap((e) => e.zh.filter((z) => !normalizedSeed.replace(/\s/gu, '').includes(z.replace(/\s/gu, ''))));
+    expect(missing).toEqual([]);
+  });
+
+  it('gives the page each phrase, which reads back to the entry’s first wording', () => {
+    const table = decodeEnglish(JSON.parse(JSON.stringify(searchPageEnglish(englishGlossary, [seedText]))));
+    for (const entry of englishGlossary) {
+      for (const en of entry.en) expect(translate(en, table).found.map((f) => f.zh[0]), en).toContain(entry.zh[0]);
+    }
+  });
+
+  it('reports a malformed entry, a phrase in two entries, and a short wording, naming the entry', () => {
+    const fails = (entries: unknown[]) => () => loadEnglish({ entries }, 'english.json');
+    expect(fails([{ en: ['girl'], zh: ['女童'] }, { en: ['Girls'], zh: ['女孩'] }])).toThrow(new EnglishGlossaryError('english.json: entries[1].en[0]: "Girls" is already a phrase of entries[0]; a phrase may belong to one entry only'));
+    expect(fails([{ en: ['girl'], zh: ['女'] }])).toThrow(/entries\[0\]\.zh\[0\]: "女" is too short/);
+    expect(fails([{ en: ['the of'], zh: ['女童'] }])).toThrow(/has no word but stop words/);
+    expect(fails([{ en: ['女童'], zh: ['女童'] }])).toThrow(/an English phrase is letters/);
+    expect(fails([{ en: [], zh: ['女童'] }])).toThrow(/entries\[0\]\.en: expected a non-empty array of strings/);
+    expect(fails([{ en: ['girl'], zh: ['女童'], extra: 1 }])).toThrow(/unknown key "extra"/);
   });
 });

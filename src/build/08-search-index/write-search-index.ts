@@ -3,7 +3,8 @@
 // (search/wire.ts): search/units.json — for each Pagefind fragment, which unit it is, its kind,
 // plan, domain, label and lengths, so results are ranked and filtered before any fragment is
 // fetched, and where the index chunks are, so the page reads them itself (search/pagefind-index.ts)
-// — search/glossary.json, search/vocabulary.json and search/departments.json.
+// — search/glossary.json, search/vocabulary.json and search/departments.json; and, for the queries
+// that need them (loaded only then), search/pinyin.json (typing errors) and search/english.json.
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -14,9 +15,11 @@ import type { DepartmentContent, DepartmentRole, DepartmentsContent } from '../.
 import { encodeUnitRow, pagefindSignature, type DepartmentsFile, type UnitEntry, type UnitRow, type UnitsFile } from '../../search/wire';
 import { normalize } from '../../text/normalize';
 import type { Site } from '../05-enrich/site';
+import { englishGlossary, searchPageEnglish } from './english-file';
 import { glossary } from './glossary-file';
 import { writePagefindBundle } from './pagefind-bundle';
 import { bundleTables, type BundleTables } from './pagefind-meta';
+import { pinyinFile } from './pinyin-file';
 import { searchPageGlossary, vocabulary } from './search-page-files';
 
 export interface SearchIndexSummary {
@@ -53,6 +56,8 @@ export async function writeSearchIndex(site: Site, departments: DepartmentsConte
   await writeFile(path.join(outDir, 'search/vocabulary.json'), JSON.stringify(vocabulary(site.units)));
   await writeFile(path.join(outDir, 'search/glossary.json'), JSON.stringify(searchPageGlossary(glossary, site.units.map((u) => u.text))));
   await writeFile(path.join(outDir, 'search/departments.json'), JSON.stringify(departmentsFile(departments, pageOf)));
+  await writeFile(path.join(outDir, 'search/pinyin.json'), JSON.stringify(pinyinFile(site.units)));
+  await writeFile(path.join(outDir, 'search/english.json'), JSON.stringify(searchPageEnglish(englishGlossary, site.units.map((u) => u.text))));
   // Chunks of words that begin with anything but our base-36 tokens hold the CJK words Pagefind
   // takes from the meta fields; no query reads them.
   const ours = tables.chunkFiles.filter((_, i) => isToken(tables.starts[i] ?? ''));
