@@ -299,12 +299,14 @@ export async function relaxedMatch(engine: SearchEngine, query: Query, glossary:
   const needles = words.flatMap((w) => [w.text, ...w.alternatives]);
   const results = await engine.atKeys(ranked.map((r) => r.key), needles);
   const held = new Map(ranked.map((r) => [r.key, r.words]));
+  const nowhere = words.filter((_, i) => (hits[i] ?? []).every((found) => found.size === 0)).map((w) => w.text);
+  const absent = nowhere.length > 0 ? `（规划中没有${quote(nowhere)}）` : '';
   return {
     results,
     notes: new Map(results.map((r) => [r.id, `包含${quote(held.get(r.key) ?? [])}`])),
     said: chosen
-      ? `以下 ${results.length} 项条文包含这些中文词语，按相关程度排列（包含的词越多、越少见，越靠前）`
-      : `没有条文同时包含${quote(words.map((w) => w.text))}${words.length > 1 ? '' : '或其同义词'}；以下 ${results.length} 项条文包含其中的词语，按相关程度排列（包含的词越多、越少见，越靠前）`,
+      ? `以下 ${results.length} 项条文包含这些中文词语${absent}，按相关程度排列（包含的词越多、越少见，越靠前）`
+      : `没有条文同时包含${quote(words.map((w) => w.text))}${words.length > 1 ? '' : '或其同义词'}${absent}；以下 ${results.length} 项条文包含其中的词语，按相关程度排列（包含的词越多、越少见，越靠前）`,
   };
 }
 

@@ -137,12 +137,12 @@ export function relaxedRank(
   if (perUnit.size === 0 || weightSum === 0) return [];
   const scored = [...perUnit].map(([key, e]) => {
     const coverage = e.covered / weightSum;
-    return { key, coverage, score: e.score * coverage * coverage * boost(key), words: e.words, order: units.get(key)?.order ?? 0 };
+    return { key, coverage, weighed: coverage * boost(key), score: e.score, words: e.words, order: units.get(key)?.order ?? 0 };
   });
   const best = Math.max(...scored.map((s) => s.coverage));
   return scored
     .filter((s) => s.coverage >= best * minCoverageShare)
-    .sort((x, y) => y.score - x.score || x.order - y.order)
+    .sort((x, y) => y.weighed - x.weighed || y.score - x.score || x.order - y.order)
     .slice(0, maxRelaxed)
     .map(({ key, score, words: held }) => ({ key, score, words: held }));
 }

@@ -156,6 +156,7 @@ describe('relaxed match', () => {
     expect(found.length).toBe(Math.min(maxRelaxed, holding(w1).length));
     expect(holding(w1)).toEqual(expect.arrayContaining(found));
     for (const r of extra?.results ?? []) expect(extra?.notes.get(r.id)).toBe(`包含“${w1}”`);
+    expect(extra?.said).toContain(`（规划中没有“${absent}”）`);
     const common = vocabulary(site.units)[0] ?? '';
     expect(holding(common).length).toBeGreaterThan(maxRelaxed);
     const many = await relaxedMatch(engine, parseQuery(`${common}${absent}`, glossary), glossary);
