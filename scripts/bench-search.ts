@@ -67,6 +67,12 @@ const QUERY_FILES: Record<Split, string> = {
 };
 /** Sets written by hand: optional (skipped with a note when missing), never generated. */
 const HANDWRITTEN: readonly Split[] = ['fresh', 'ask', 'ask-fresh'];
+/** The sets tuned against; the others' queries that one of these holds are reported apart. */
+const TUNING_SPLITS: readonly Split[] = ['tuning', 'ask'];
+/** Every query of the tuning sets whose files exist. */
+function tuningQueries(): Set<string> {
+  return new Set(TUNING_SPLITS.filter((split) => existsSync(queryFile(split))).flatMap((split) => (JSON.parse(readFileSync(queryFile(split), 'utf8')) as QueryFile).queries.map((q) => q.q)));
+}
 const isSplit = (s: string): s is Split => (SPLITS as readonly string[]).includes(s);
 const queryFile = (split: Split): string => join(ROOT, 'bench', QUERY_FILES[split]);
 
@@ -497,13 +503,17 @@ function qualityTable(
   queries: BenchQuery[],
   ids: Record<SystemName, (string[] | undefined)[]>,
   systems: SystemName[],
+  seen: ReadonlySet<string> = new Set(),
 ): string {
   const lines: string[] = [];
   const head = systems.map((s) => `${s.padEnd(5)} top1  MRR recall Rprec zero`).join(' | ');
   lines.push(title, `${'kind'.padEnd(12)}${'n'.padStart(4)}  ${head}`);
+  const unseen = queries.filter((q) => !seen.has(q.q));
   const rows: [string, BenchQuery[]][] = [
     ...KINDS.map((k): [string, BenchQuery[]] => [k, queries.filter((q) => q.kind === k)]),
     ['ALL', queries],
+    // A blind set's queries that a tuning set holds word for word are not blind: the rest apart.
+    ...(unseen.length < queries.length ? [['ALL unseen', unseen] as [string, BenchQuery[]]] : []),
   ];
   for (const [name, qs] of rows) {
     if (!qs.length) continue;
@@ -697,7 +707,9 @@ async function main(): Promise<void> {
           notes.push('ours: results container has no data-search-query; "done" for a typed query is detected only by the state leaving and re-entering "done"');
         }
       }
-      report.push(qualityTable(`\n== ${split.toUpperCase()} set (${queries.length} queries)`, queries, ids, names));
+      const seen = TUNING_SPLITS.includes(split) ? new Set<string>() : tuningQueries();
+      const title = `\n== ${split.toUpperCase()} set (${queries.length} queries${seen.size > 0 ? `; ${queries.filter((q) => seen.has(q.q)).length} of them also in a tuning set, word for word` : ''})`;
+      report.push(qualityTable(title, queries, ids, names, seen));
       (json['sets'] as Record<string, unknown>)[split] = perQuery;
     }
   } finally {

@@ -21,12 +21,13 @@
 import { departmentsIn, type DepartmentMatch } from './departments';
 import type { Result, SearchEngine } from './engine';
 import { isEnglish, translate } from './english';
-import { expand, glossarySplit, type Glossary } from './glossary';
+import { equivalents, expand, glossarySplit, type Glossary } from './glossary';
 import { parseQuery, passages, splitWords, type Query, type Term } from './query';
 import { relaxedRank, relaxedWords } from './relaxed';
 import { suggest } from './suggest';
-import { corrections, maxTypoLength, unambiguous } from './typos';
-import { placesOf, understand } from './understand';
+import { corrections, unambiguous, unknownRuns } from './typos';
+import { fillerWords, placesOf, understand } from './understand';
+import { chineseWords } from '../text/segmenter';
 
 /** What a step after the search finds: results, how each of them matches, and what to tell the reader. */
 export interface Extra {
@@ -254,33 +255,44 @@ async function searchWithSteps(engine: SearchEngine, query: Query, glossary: Glo
 }
 
 /**
- * The query with each word that occurs nowhere (a whole term, else a word of it) replaced by its
- * correction when there is no doubt (typos.ts `unambiguous`); the corrections in doubt are offered.
+ * The query with each word that occurs nowhere replaced by its correction when there is no doubt
+ * (typos.ts `unambiguous`); the corrections in doubt are offered. A whole term of up to
+ * `maxTypoLength` characters is tried first, with near sounds too; else each run of characters the
+ * segmenter does not know as a word (儿童福力保障 → 福力), with the same sound only, to a word of the
+ * plans: the rest of a longer text is words typed as meant. A glossary term is never corrected
+ * (外教 is not 外交).
  */
 async function correctTypos(engine: SearchEngine, query: Query, glossary: Glossary): Promise<{ query: Query; corrected: Corrected[]; offered: string[] }> {
   const nowhere = async (text: string) => (await engine.where(text)).size === 0;
-  const index = { followers: (ch: string) => engine.followers(ch), count: async (text: string) => [...(await engine.where(text)).values()].reduce((n, s) => n + s.length, 0) };
+  const occurrences = async (text: string) => [...(await engine.where(text)).values()].reduce((n, s) => n + s.length, 0);
+  // A glossary term counts as often as its equivalents occur (婚前检察 → 婚前检查, the glossary's name for 婚前医学检查).
+  const count = async (text: string) => (await occurrences(text)) || (await Promise.all(equivalents(text, glossary).map(occurrences))).reduce((a, b) => a + b, 0);
+  const index = { followers: (ch: string) => engine.followers(ch), count };
   const corrected: Corrected[] = [];
   const offered: string[] = [];
   const texts = await Promise.all(
     query.terms.map(async (term) => {
-      if (term.quoted || [...term.text].length > 2 * maxTypoLength || !(await nowhere(term.text))) return term.text;
+      if (term.quoted || glossary.byTerm.has(term.text) || !(await nowhere(term.text))) return term.text;
       if ((await Promise.all(term.alternatives.map(nowhere))).some((none) => !none)) return term.text;
       const table = await engine.pinyin();
-      // The whole term first; else each of its words that occurs nowhere.
-      const words = [term.text, ...relaxedWords({ raw: term.raw, terms: [term] }, glossary).map((w) => w.text).filter((w) => w !== term.text)];
+      const whole = await corrections(term.text, index, table);
+      const tries = whole.length > 0 ? [{ word: term.text, found: whole }] : [];
+      const runs = whole.length > 0 ? [] : unknownRuns(term.text, chineseWords(), (w) => fillerWords.has(w));
+      // A run corrects only to a word of the plans (福力 → 福利), never to characters that stand
+      // together across two of their words (时女 → 是女, as in 是女性).
+      const words = runs.length > 0 ? new Set(await engine.vocabulary()) : new Set<string>();
+      for (const run of runs) {
+        if (glossary.byTerm.has(run) || !(await nowhere(run))) continue;
+        const found = (await corrections(run, index, table, false)).filter((c) => words.has(c.text) || glossary.byTerm.has(c.text));
+        tries.push({ word: run, found });
+      }
       let text = term.text;
-      for (const word of words) {
-        // A glossary term is a word on purpose (外教 is not a typing error for 外交).
-        if (!text.includes(word) || glossary.byTerm.has(word) || !(await nowhere(word))) continue;
-        const found = await corrections(word, index, table);
+      for (const { word, found } of tries) {
         const best = unambiguous(found);
         if (best !== null) {
           corrected.push({ from: word, to: best.text });
           text = text.replace(word, best.text);
-          if (word === term.text) break;
         } else offered.push(...found.slice(0, 3).map((c) => term.text.replace(word, c.text)));
-        if (word === term.text && found.length > 0) break;
       }
       return text;
     }),

@@ -6,6 +6,7 @@
 // (操场 is not 市场: cao ≠ shi). The sounds come from search/pinyin.json (made at build time with
 // pinyin-pro), which the page loads only when a query needs it. Pure: the index is reached through
 // the functions passed in.
+import type { Segment } from '../text/segmenter';
 
 /** search/pinyin.json: toneless syllable → [the plans' characters with that reading, most frequent first; other common characters]. */
 export type PinyinFile = Readonly<Record<string, readonly [string, string]>>;
@@ -54,6 +55,27 @@ export function soundsLike(a: string, b: string, table: PinyinTable): 'same' | '
   return null;
 }
 
+/**
+ * The runs of a text that may be a mistyped word: two or more single characters in a row, as the
+ * segmenter leaves a word it does not know (母|婴|式, 福|力). A word it knows (外地, 女方) was typed
+ * as meant, and a filler word (的, 在: `isFiller`) ends a run. Without a segmenter, none.
+ */
+export function unknownRuns(text: string, segment: Segment | undefined, isFiller: (word: string) => boolean): string[] {
+  if (segment === undefined) return [];
+  const runs: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length >= 2) runs.push(run.join(''));
+    run = [];
+  };
+  for (const s of segment(text)) {
+    if (s.isWordLike === true && [...s.segment].length === 1 && /\p{Script=Han}/u.test(s.segment) && !isFiller(s.segment)) run.push(s.segment);
+    else flush();
+  }
+  flush();
+  return runs;
+}
+
 /** A correction the plans hold. */
 export interface Correction {
   readonly text: string;
@@ -79,7 +101,7 @@ const maxFirstCandidates = 16;
  * The strings of the plans that differ from `term` (normalized, found nowhere) in one character
  * of the same or a near sound, best first (see the top of this file).
  */
-export async function corrections(term: string, index: TypoIndex, table: PinyinTable): Promise<Correction[]> {
+export async function corrections(term: string, index: TypoIndex, table: PinyinTable, near = true): Promise<Correction[]> {
   const chars = [...term];
   if (chars.length < 2 || chars.length > maxTypoLength || !chars.every((c) => /\p{Script=Han}/u.test(c))) return [];
   const tries = await Promise.all(
@@ -90,7 +112,7 @@ export async function corrections(term: string, index: TypoIndex, table: PinyinT
           : [...new Set(table.readings(typed).flatMap((r) => table.planChars(nearSound(r))))].slice(0, maxFirstCandidates);
       return options.flatMap((ch) => {
         const sound = ch === typed ? null : soundsLike(typed, ch, table);
-        return sound === null ? [] : [{ text: [...chars.slice(0, i), ch, ...chars.slice(i + 1)].join(''), sound }];
+        return sound === null || (sound === 'near' && !near) ? [] : [{ text: [...chars.slice(0, i), ch, ...chars.slice(i + 1)].join(''), sound }];
       });
     }),
   );

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { decodeEnglish, englishWords, isEnglish, singular, translate } from '../../src/search/english';
 import { numberForms } from '../../src/search/numbers';
 import { parseQuery } from '../../src/search/query';
-import { corrections, decodePinyin, nearSound, soundsLike, unambiguous, type TypoIndex } from '../../src/search/typos';
-import { placesOf, understand } from '../../src/search/understand';
+import { corrections, decodePinyin, nearSound, soundsLike, unambiguous, unknownRuns, type TypoIndex } from '../../src/search/typos';
+import { chineseWords } from '../../src/text/segmenter';
+import { fillerWords, placesOf, understand } from '../../src/search/understand';
 
 const terms = (q: string, places: string[] = []) => understand(parseQuery(q, null), null, places);
 
@@ -107,6 +108,22 @@ describe('typing errors', () => {
     expect(await corrections('儿童福力', index, table)).toEqual([{ text: '儿童福利', sound: 'same', count: 1 }]);
     // The first character too.
     expect(await corrections('式场', index, table)).toEqual([{ text: '市场', sound: 'same', count: 1 }]);
+  });
+
+  it('tries, in a longer text, only the runs of characters the segmenter knows no word for', () => {
+    const runs = (text: string) => unknownRuns(text, chineseWords(), (w) => fillerWords.has(w));
+    expect(runs('儿童福力保障')).toEqual(['福力']);
+    // 外地 is a word, typed as meant; 的 ends a run.
+    expect(runs('外地来的孩子')).toEqual([]);
+    expect(runs('母婴式')).toEqual(['母婴式']);
+    expect(unknownRuns('儿童福力保障', undefined, () => false)).toEqual([]);
+  });
+
+  it('keeps to the same sound when asked (runs in a longer text)', async () => {
+    const near = decodePinyin({ wang: ['网', ''], wan: ['', '完'], sheng: ['生', ''] });
+    const plansNear: TypoIndex = { followers: async () => new Set(['网']), count: async (t) => (t === '生网' ? 1 : 0) };
+    expect(await corrections('生完', plansNear, near)).toEqual([{ text: '生网', sound: 'near', count: 1 }]);
+    expect(await corrections('生完', plansNear, near, false)).toEqual([]);
   });
 
   it('never changes the meaning with a character of another sound', async () => {
