@@ -1,6 +1,6 @@
 // /sitemap.xml: the home page, every generated page in reading order, then the targets page, the
 // departments index, the 任务分解表 and each department's page, the responsibilities index and each
-// body's page, and the search page, as absolute URLs.
+// body's page, the open data page and the search page, as absolute URLs.
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { byReadingOrder } from '../render/navigation';
@@ -17,6 +17,7 @@ export const GET: APIRoute = async ({ site }) => {
     ...readDepartments().departments.map((d) => d.url),
     '/actors/',
     ...readActors().actors.map((a) => `/actors/${a.slug}/`),
+    '/data/',
     '/search/',
   ];
   const xml = sitemapXml([new URL('/', site), ...pages.map((entry) => new URL(entry.data.url, site)), ...reference.map((url) => new URL(url, site))]);

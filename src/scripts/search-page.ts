@@ -9,6 +9,7 @@ import { answer, expansionNote, suggestions as findSuggestions, type Answer } fr
 import type { Glossary } from '../search/glossary';
 import { excerpt, matchRanges } from '../search/highlight';
 import { parseQuery, type Query } from '../search/query';
+import { shortTitle } from '../text/short-title';
 import type { SearchUnits } from '../search/wire';
 
 const engine = new SearchEngine('/');
@@ -127,7 +128,10 @@ function renderItem(r: Result, table: SearchUnits): HTMLLIElement {
 
 /** Fetch a rendered result's text and title: the title joins the link, the excerpt is marked. */
 async function fillItem(li: HTMLLIElement, r: Result): Promise<void> {
-  const { text, title } = await r.fragment();
+  const fragment = await r.fragment();
+  const text = fragment.text;
+  // A goal has no title of its own: its short title (its first phrase) tells it apart.
+  const title = r.kind === 'goal' ? shortTitle(text) : fragment.title;
   const ranges = matchRanges(text, r.needles);
   const link = li.querySelector('a');
   if (link !== null) {

@@ -1,7 +1,7 @@
 // A clause's short title: what a list shows to tell clauses apart (孕产妇死亡率下降到12/10万以下),
 // made only of characters of the clause's own text, in order — its first phrase — so that it never
-// says more than the clause. Pure.
-import { requireChineseWords } from './segmenter';
+// says more than the clause. Pure: the build uses it, and the search page for a goal's result.
+import { chineseWords } from './segmenter';
 import { firstSentence } from './sentences';
 
 /** At most this many characters; a longer first phrase is cut at a word boundary. */
@@ -11,10 +11,12 @@ export const maxShortTitle = 40;
 export function shortTitle(text: string, max = maxShortTitle): string {
   const phrase = firstSentence(text.split('\n')[0] ?? '').split(/[，,；;：:]/u)[0]?.trim() ?? '';
   if ([...phrase].length <= max) return phrase;
+  const segment = chineseWords();
+  if (segment === undefined) return [...phrase].slice(0, max).join('');
   let out = '';
-  for (const { segment } of requireChineseWords()(phrase)) {
-    if ([...out].length + [...segment].length > max) break;
-    out += segment;
+  for (const { segment: word } of segment(phrase)) {
+    if ([...out].length + [...word].length > max) break;
+    out += word;
   }
   return out === '' ? [...phrase].slice(0, max).join('') : out;
 }

@@ -1,6 +1,7 @@
 // A reader's path through the site, using only what a person sees (roles and names):
 // home → a domain → one of its goals → back to the domain → one of its measures,
 // then back up to the home page one breadcrumb at a time.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 const DOC = '/luozheng-2022-62/';
@@ -12,6 +13,8 @@ const DOMAIN_NAME = '妇女与健康';
 const PLAN_NAME = '洛阳市妇女发展规划（2021—2030年）';
 const PART_NAME = '二、发展领域、主要目标和策略措施';
 const DOC_NAME = '洛政〔2022〕62号';
+/** The goal's page title: its label and its short title (dist/data/clauses.json). */
+const GOAL_TITLE = `主要目标第2项 ${(JSON.parse(readFileSync('dist/data/clauses.json', 'utf8')) as { id: string; shortTitle?: string }[]).find((c) => c.id === 'luozheng-2022-62.p1.d1.g2')?.shortTitle ?? ''}`;
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const main = (page: Page) => page.getByRole('main');
@@ -47,9 +50,9 @@ test('a reader goes from the home page to a goal and a measure, and back up by t
     await expect(goal).toContainText('luozheng-2022-62.p1.d1.g2'); // the unit shows its ID
     await goal.getByRole('link', { name: '查看条目' }).click();
     await expect(page).toHaveURL(`${DOMAIN}g2/`);
-    await expect(heading(page)).toHaveText('主要目标第2项');
+    await expect(heading(page)).toHaveText(GOAL_TITLE);
     await expect(main(page).getByRole('article', { name: '主要目标第2项' })).toContainText('luozheng-2022-62.p1.d1.g2');
-    await expectCurrentCrumb(page, '主要目标第2项');
+    await expectCurrentCrumb(page, GOAL_TITLE);
   });
 
   await test.step('goal → back to the domain by the breadcrumbs → its 3rd measure', async () => {

@@ -36,7 +36,7 @@ const pages: [kind: string, url: string, ogTitle: string, type: string][] = [
   ['plan', '/luozheng-2022-62/p1/', `${WOMEN} · ${DOC}`, 'article'],
   ['part', '/luozheng-2022-62/p1/part3/', `三、组织实施 · ${WOMEN}`, 'article'],
   ['domain', '/luozheng-2022-62/p1/d1/', `（一）妇女与健康 · ${WOMEN}`, 'article'],
-  ['goal', '/luozheng-2022-62/p1/d1/g2/', `主要目标第2项 · 妇女与健康 · ${WOMEN}`, 'article'],
+  ['goal', '/luozheng-2022-62/p1/d1/g2/', `主要目标第2项 孕产妇死亡率下降到12/10万以下 · 妇女与健康 · ${WOMEN}`, 'article'],
   ['measure', '/luozheng-2022-62/p1/d1/m3/', `策略措施第3项 建立完善妇女全生命周期健康管理模式 · 妇女与健康 · ${WOMEN}`, 'article'],
   ['targets', '/targets/', `量化目标 · ${DOC}`, 'article'],
   ['actors', '/actors/', `职责索引 · ${DOC}`, 'article'],

@@ -17,7 +17,9 @@ describe('what a shared link is called', () => {
   };
 
   it('names item, domain and plan, most specific first', () => {
-    expect(pageShareTitle(page('luozheng-2022-62.p1.d1.g2'))).toBe('主要目标第2项 · 妇女与健康 · 洛阳市妇女发展规划（2021—2030年）');
+    const goal = site.units.find((u) => u.id === 'luozheng-2022-62.p1.d1.g2');
+    expect(goal?.shortTitle).toBeTruthy();
+    expect(pageShareTitle(page('luozheng-2022-62.p1.d1.g2'))).toBe(`主要目标第2项 ${goal?.shortTitle ?? ''} · 妇女与健康 · 洛阳市妇女发展规划（2021—2030年）`);
     expect(pageShareTitle(page('luozheng-2022-62.p1.d1.m3'))).toBe('策略措施第3项 建立完善妇女全生命周期健康管理模式 · 妇女与健康 · 洛阳市妇女发展规划（2021—2030年）');
     expect(pageShareTitle(page('luozheng-2022-62.p2.d1'))).toBe('（一）儿童与健康 · 洛阳市儿童发展规划（2021—2030年）');
     expect(pageShareTitle(page('luozheng-2022-62.p1.part3'))).toBe('三、组织实施 · 洛阳市妇女发展规划（2021—2030年）');

@@ -7,6 +7,7 @@ import { asWritten, docNumberOf, issuedTitle, noticeTitle, textOf, type Document
 import { ids, pageUrl } from '../../model/ids';
 import type { PageData, PageLink } from '../../model/page-schema';
 import { numberedLabel } from '../../model/unit';
+import { shortTitle } from '../../text/short-title';
 import type { PageDraft } from './site';
 
 export const home: PageLink = { title: '首页', url: '/' };
@@ -106,7 +107,7 @@ function domainPages(doc: Document, plan: Plan, domain: Domain, crumbs: readonly
 
 type ItemOf = { kind: 'goal'; item: Goal } | { kind: 'measure'; item: Measure };
 
-/** A goal's or a measure's own page: titled by its label (and a measure by its title too). */
+/** A goal's or a measure's own page: titled by its label and its title (a goal's short title: its first phrase, text/short-title.ts). */
 function itemPage(of: ItemOf & { doc: Document; plan: Plan; domain: Domain; crumbs: readonly PageLink[] }): PageDraft {
   const { doc, plan, domain } = of;
   const id = `${ids.domain(doc, plan, domain)}.${of.kind === 'goal' ? 'g' : 'm'}${of.item.number}`;
@@ -115,7 +116,7 @@ function itemPage(of: ItemOf & { doc: Document; plan: Plan; domain: Domain; crum
   const name = domain.heading.text;
   return {
     ...common,
-    id, kind: of.kind, url: pageUrl(id), title: of.kind === 'goal' ? label : `${label} ${of.item.title}`,
+    id, kind: of.kind, url: pageUrl(id), title: of.kind === 'goal' ? `${label} ${shortTitle(textOf(of.item.lines))}` : `${label} ${of.item.title}`,
     description: `${common.planTitle} · ${name} · ${label}：${shortened(textOf(of.item.lines))}`,
     breadcrumbs: [...of.crumbs], domainTitle: name, counts: null, source: sourceOf(of.item.position),
     content: of.kind === 'goal' ? { kind: 'goal', doc, plan, domain, item: of.item } : { kind: 'measure', doc, plan, domain, item: of.item },

@@ -54,7 +54,7 @@ const builders: { [K in PageContent['kind']]: Builder<K> } = {
     return anchored().map((u) => unitElement(u, 2, { toc: tocText(u) }));
   },
   domain: ({ page, content: { domain }, site, unit }) => {
-    const goals = domain.goals.map((g) => unitElement(unit(`${page.id}.g${g.number}`), 3, { linkToPage: true, toc: numberedLabel('goal', g.number) }));
+    const goals = domain.goals.map((g) => unitElement(unit(`${page.id}.g${g.number}`), 3, { linkToPage: true, toc: `${g.number}. ${unit(`${page.id}.g${g.number}`).shortTitle ?? ''}` }));
     const measures = domain.measures.map((m) => unitElement(unit(`${page.id}.m${m.number}`), 3, { linkToPage: true, toc: `${m.number}. ${m.title}` }));
     const counterpart = counterpartDomain(site, unit(`${page.id}.g1`));
     return [

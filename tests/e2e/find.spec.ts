@@ -1,0 +1,62 @@
+// Finding things without searching (issue 14): the open data page links every published file, a
+// goal's page is titled by its short title, and no page shows a build path. Expectations come from
+// what the build wrote (dist/).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+
+interface Clause {
+  id: string;
+  url: string;
+  kind: string;
+  text: string;
+  shortTitle?: string;
+}
+
+const clauses = JSON.parse(readFileSync('dist/data/clauses.json', 'utf8')) as Clause[];
+
+/** Every file under a folder of dist/, as a path relative to dist/. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(path.join('dist', dir)).flatMap((name) => {
+    const rel = path.posix.join(dir, name);
+    return statSync(path.join('dist', rel)).isDirectory() ? filesUnder(rel) : [rel];
+  });
+}
+
+test('the open data page links every file in /data/, and each link downloads it', async ({ page, request }) => {
+  await page.goto('/data/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('开放数据');
+  const links = (await page.locator('main a[href^="/data/"]').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''))).filter((h) => h !== '/data/');
+  const published = filesUnder('data').filter((f) => f !== 'data/index.html');
+  expect(published.length).toBeGreaterThan(5);
+  expect(new Set(links)).toEqual(new Set(published.map((f) => `/${f}`)));
+  for (const href of links.slice(0, 8)) expect((await request.get(href)).ok(), href).toBe(true);
+});
+
+test('the footer, the home page, 量化目标 and 职责索引 link to the open data', async ({ page }) => {
+  for (const url of ['/', '/targets/', '/actors/', '/departments/breakdown/']) {
+    await page.goto(url);
+    await expect(page.locator('a[href="/data/"]').first(), url).toBeVisible();
+  }
+});
+
+test('a goal’s page title and heading carry its short title, made of its own text', async ({ page }) => {
+  const goals = clauses.filter((c) => c.kind === 'goal');
+  expect(goals.length).toBeGreaterThan(0);
+  for (const goal of goals) {
+    expect(goal.shortTitle, goal.id).toBeTruthy();
+    const chars = [...(goal.shortTitle ?? '')];
+    expect(chars.every((ch) => goal.text.includes(ch)), goal.id).toBe(true);
+  }
+  const goal = goals[Math.floor(goals.length / 2)] as Clause;
+  await page.goto(goal.url);
+  await expect(page).toHaveTitle(new RegExp(goal.shortTitle?.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') ?? ''));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(goal.shortTitle ?? '');
+});
+
+test('no page shows a build path (seeds/…)', () => {
+  const pages = filesUnder('.').filter((f) => f.endsWith('.html'));
+  expect(pages.length).toBeGreaterThan(10);
+  const showing = pages.filter((f) => readFileSync(path.join('dist', f), 'utf8').includes('seeds/'));
+  expect(showing).toEqual([]);
+});
