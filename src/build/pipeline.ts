@@ -21,6 +21,7 @@ import { assignDepartments } from './06-analysis/assign-departments';
 import { departments } from './06-analysis/department-lexicon';
 import { overrides } from './06-analysis/department-overrides';
 import { departmentsContent } from './06-analysis/departments-content';
+import { topics, topicsContent } from './06-analysis/topics';
 import { targetsJson } from './06-analysis/extract-targets';
 import { writeContent, type ReferenceData } from './07-content/write-content';
 import { writeSearchIndex, type SearchIndexSummary } from './08-search-index/write-search-index';
@@ -57,6 +58,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     actors: actorsContent(site.units, lexicon),
     departments: departmentsContent(site.units, departments, assignments),
     targets: targetsJson(site.units),
+    topics: { topics: topicsContent(site.units, topics) },
   }; // 06
   await writeContent(site, reference, options.contentDir); // 07
   const staging = `${options.outDir}.staging`;

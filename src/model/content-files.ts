@@ -1,6 +1,6 @@
 // Where the build leaves the site's content for Astro to render: a folder (PLAN_CONTENT_DIR,
 // ./content by default) of MDX pages, one per page (frontmatter: page-schema.ts), and the data the
-// /actors/, /departments/ and /targets/ pages read (actor.ts, department.ts, target.ts). The build writes it
+// /actors/, /departments/, /targets/ and /topics/ pages read (actor.ts, department.ts, target.ts, topic.ts). The build writes it
 // (build/07-content/write-content.ts); src/content.config.ts and src/render/content-data.ts read it.
 
 /** The environment variable that names the content folder for a build. */
@@ -12,4 +12,4 @@ export function contentDir(env: Readonly<Record<string, string | undefined>>): s
 }
 
 /** The data files in the content folder. */
-export const contentDataFiles = { actors: 'actors.json', departments: 'departments.json', targets: 'targets.json' } as const;
+export const contentDataFiles = { actors: 'actors.json', departments: 'departments.json', targets: 'targets.json', topics: 'topics.json' } as const;

@@ -5,7 +5,7 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { byReadingOrder } from '../render/navigation';
 import { sitemapXml } from '../render/sitemap-xml';
-import { readActors, readDepartments } from '../render/content-data';
+import { readActors, readDepartments, readTopics } from '../render/content-data';
 
 export const GET: APIRoute = async ({ site }) => {
   if (!site) throw new Error('sitemap.xml needs the site address: set `site` in astro.config.ts (SITE_URL).');
@@ -17,6 +17,8 @@ export const GET: APIRoute = async ({ site }) => {
     ...readDepartments().departments.map((d) => d.url),
     '/actors/',
     ...readActors().actors.map((a) => `/actors/${a.slug}/`),
+    '/topics/',
+    ...readTopics().map((t) => `/topics/${t.slug}/`),
     '/data/',
     '/search/',
   ];

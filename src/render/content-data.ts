@@ -1,6 +1,7 @@
 // The data files the build writes beside the MDX pages (content/actors.json, departments.json, targets.json),
 // read at build time by the /actors/ and /targets/ pages and the sitemap. A missing or malformed
 // file stops the build with what to do: these files come from `npm run build`, not by hand.
+import type { TopicContent } from '../model/topic';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ActorsContent } from '../model/actor';
@@ -55,4 +56,12 @@ export function readDepartments(): DepartmentsContent {
     throw new Error('content/departments.json is not { departments: [...], breakdown: [...] }; rebuild with `npm run build`.');
   }
   return data as unknown as DepartmentsContent;
+}
+
+/** The everyday topics and their clauses (build/06-analysis/topics.ts). */
+export function readTopics(): TopicContent[] {
+  const data = read(contentDataFiles.topics);
+  const topics = isRecord(data) ? data['topics'] : undefined;
+  if (!Array.isArray(topics)) throw new Error('content/topics.json is not { topics: TopicContent[] }; rebuild with `npm run build`.');
+  return topics as TopicContent[];
 }

@@ -28,6 +28,8 @@ const pageTypes: { name: string; path: string; ready?: (page: Page) => Promise<v
   { name: 'department', path: '/departments/weijian/' },
   { name: '任务分解表', path: '/departments/breakdown/' },
   { name: 'open data', path: '/data/' },
+  { name: 'topics', path: '/topics/' },
+  { name: 'topic', path: '/topics/jinshi/' },
   { name: 'search naming a department', path: `/search/?q=${encodeURIComponent('人社局 就业')}`, ready: searchDone(true) },
   { name: 'search with results', path: `/search/?q=${encodeURIComponent('家暴')}`, ready: searchDone(true) },
   { name: 'search as asked (a question with a typing error: the correction and its link)', path: `/search/?q=${encodeURIComponent('母婴式在哪里')}`, ready: searchDone(true) },

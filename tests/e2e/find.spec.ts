@@ -60,3 +60,22 @@ test('no page shows a build path (seeds/…)', () => {
   const showing = pages.filter((f) => readFileSync(path.join('dist', f), 'utf8').includes('seeds/'));
   expect(showing).toEqual([]);
 });
+
+test('/topics/ lists at least 12 everyday topics, each listing every clause that holds one of its terms', async ({ page }) => {
+  const { topics } = JSON.parse(readFileSync('src/data/topics.json', 'utf8')) as { topics: { slug: string; name: string; terms: string[] }[] };
+  expect(topics.length).toBeGreaterThanOrEqual(12);
+  await page.goto('/');
+  await page.getByRole('link', { name: '专题' }).first().click();
+  await expect(page).toHaveURL(/\/topics\/$/);
+  for (const t of topics) await expect(page.getByRole('link', { name: t.name, exact: true })).toBeVisible();
+  const listed = new Set(['goal', 'measure', 'implementation', 'monitoring']);
+  const flat = (s: string) => s.normalize('NFKC').replace(/\s/gu, '');
+  for (const t of [topics[0], topics.at(-1)]) {
+    if (t === undefined) continue;
+    const expected = clauses.filter((c) => listed.has(c.kind) && t.terms.some((term) => flat(c.text).includes(flat(term)))).map((c) => c.url);
+    await page.goto(`/topics/${t.slug}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.name);
+    const links = await page.locator('main ul a').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
+    expect(links).toEqual(expected);
+  }
+});

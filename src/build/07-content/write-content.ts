@@ -3,6 +3,7 @@
 // data the /actors/, /departments/ and /targets/ pages read (content/actors.json, departments.json,
 // targets.json; read by
 // src/render/content-data.ts). The folder is replaced whole, so no page of an earlier build survives.
+import type { TopicContent } from '../../model/topic';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ActorsContent } from '../../model/actor';
@@ -17,6 +18,7 @@ export interface ReferenceData {
   readonly actors: ActorsContent;
   readonly departments: DepartmentsContent;
   readonly targets: { readonly targets: readonly TargetRecord[] };
+  readonly topics: { readonly topics: readonly TopicContent[] };
 }
 
 /** Write the content folder; returns how many pages it holds. */
@@ -33,5 +35,6 @@ export async function writeContent(site: Site, reference: ReferenceData, dir: st
   await writeFile(path.join(dir, contentDataFiles.actors), JSON.stringify(reference.actors));
   await writeFile(path.join(dir, contentDataFiles.targets), JSON.stringify(reference.targets));
   await writeFile(path.join(dir, contentDataFiles.departments), JSON.stringify(reference.departments));
+  await writeFile(path.join(dir, contentDataFiles.topics), JSON.stringify(reference.topics));
   return site.pages.length;
 }
