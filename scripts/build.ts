@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PlanError } from '../src/build/errors';
 import { build, summary } from '../src/build/pipeline';
-import { siteUrl } from '../src/model/ids';
+import { assumedOrigin, siteUrl } from '../src/model/ids';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -27,6 +27,10 @@ async function main(): Promise<void> {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log(summary(report));
   console.log(`Search index: ${search.records} Pagefind records; ${kb(search.indexBytes)} in ${search.chunks} index chunks (largest ${kb(search.largestChunk)}); units table ${kb(search.bytes)}.`);
+  const assumed = assumedOrigin(process.env);
+  if (assumed !== null) {
+    console.log(`SITE_URL is not set: citations and links were made on ${assumed}, and each page puts the address it is served from in its place when copied or printed. Set SITE_URL (e.g. SITE_URL=https://plans.example.gov.cn) to build for the public address.`);
+  }
   console.log(`Built ${report.site.pages.length} pages into ${path.relative(process.cwd(), outDir) || '.'} in ${report.seconds.toFixed(1)} s.`);
 }
 

@@ -13,6 +13,15 @@ export function siteUrl(env: Readonly<Record<string, string | undefined>>): stri
   return env['SITE_URL'] ?? defaultSiteUrl;
 }
 
+/**
+ * The address the build assumed because SITE_URL was not set (its origin), or null when it was.
+ * Pages built so carry it (`<html data-assumed-origin>`), and their scripts put the address they
+ * are served from in its place in what they copy and print (src/scripts/served-address.ts).
+ */
+export function assumedOrigin(env: Readonly<Record<string, string | undefined>>): string | null {
+  return env['SITE_URL'] === undefined ? new URL(defaultSiteUrl).origin : null;
+}
+
 /** A slug, the part of an address a name becomes (a seed's file name, an actor's page): lower-case ASCII letters and digits, single hyphens between. */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

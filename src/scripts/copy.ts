@@ -3,6 +3,9 @@
 // row's status line says so, politely. If the clipboard refuses, the text it shows on the page
 // (data-copy-shown-in) is opened and selected, and the status line says how to copy it by hand.
 
+import { adoptServedAddress } from './served-address';
+
+adoptServedAddress();
 for (const row of document.querySelectorAll<HTMLElement>('[data-copy-actions]')) row.hidden = false;
 
 document.addEventListener('click', (event) => {

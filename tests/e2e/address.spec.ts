@@ -1,0 +1,45 @@
+// Built without SITE_URL, the site does not hand out the address it was built on: served from
+// another address, a copied citation and permalink carry the address the page is served from.
+// The test serves dist/ itself, on a free port of 127.0.0.1 (never a server already running).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { serveStatic, type StaticServer } from '../../scripts/static-server';
+
+interface Clause {
+  id: string;
+  kind: string;
+  url: string;
+  citation: string;
+  permalink: string;
+}
+
+const clauses = JSON.parse(readFileSync('dist/data/clauses.json', 'utf8')) as Clause[];
+const built = readFileSync('dist/index.html', 'utf8');
+let server: StaticServer;
+
+test.beforeAll(async () => {
+  server = await serveStatic(path.resolve('dist'), { redirectDirectories: true });
+});
+test.afterAll(async () => server.close());
+
+test('served from another address, 复制引用 and 复制链接 copy that address', async ({ page, context }) => {
+  test.skip(process.env['SITE_URL'] !== undefined, 'built with SITE_URL: the pages carry the public address');
+  expect(built).toContain('data-assumed-origin=');
+  const goal = clauses.find((c) => c.kind === 'goal') as Clause;
+  const served = new URL(server.base).origin;
+  const assumed = new URL(goal.permalink).origin;
+  expect(served).not.toBe(assumed);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served });
+  await page.goto(server.base + goal.url);
+  const article = page.locator(`article[data-unit-id="${goal.id}"]`);
+  await article.getByRole('button', { name: '复制引用' }).click();
+  await expect(article.getByRole('status')).toHaveText('已复制引用');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(goal.citation.split(assumed).join(served));
+  await article.getByRole('button', { name: '复制链接' }).click();
+  await expect(article.getByRole('status')).toHaveText('已复制链接');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${served}${goal.url}`);
+  const printed = await page.locator('[data-print-url]').evaluateAll((els) => els.map((e) => e.getAttribute('data-print-url') ?? ''));
+  expect(printed.length).toBeGreaterThan(0);
+  for (const url of printed) expect(url.startsWith(assumed)).toBe(false);
+});
