@@ -115,10 +115,12 @@ export const maxResultsForPaired = 10;
 const quote = (words: readonly string[]) => words.map((w) => `“${w}”`).join('');
 const isNew = (results: readonly Result[]) => (r: Result) => !results.some((x) => x.id === r.id);
 
-/** The glossary equivalents searched for, one sentence; '' when there are none. */
+/** What was searched besides the query as typed (its simplified form, its glossary equivalents), one sentence; '' when nothing. */
 export function expansionNote(query: Query): string {
+  // A term typed in traditional characters (兒童) is searched in the plans' simplified ones: say so first.
+  const simplified = query.terms.filter((t) => /\p{Script=Han}/u.test(t.raw) && t.raw.normalize('NFKC').replace(/\s/gu, '').toLowerCase() !== t.text).map((t) => `“${t.text}”`);
   const parts = query.terms.filter((t) => t.alternatives.length > 0).map((t) => `${t.raw} → ${t.alternatives.join('、')}`);
-  return parts.length === 0 ? '' : `同时搜索了同义词：${parts.join('；')}`;
+  return [simplified.length > 0 ? `已按简体${simplified.join('')}检索` : '', parts.length === 0 ? '' : `同时搜索了同义词：${parts.join('；')}`].filter((x) => x !== '').join('；');
 }
 
 /** A named department's lead clauses weigh this much more in the relaxed match, its supporting ones `supportBoost`. */

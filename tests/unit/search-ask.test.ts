@@ -3,6 +3,7 @@
 // index, is in search-engine.test.ts; the page's, in tests/e2e/search.spec.ts.
 import { describe, expect, it } from 'vitest';
 import { decodeEnglish, englishWords, isEnglish, singular, translate } from '../../src/search/english';
+import { expansionNote } from '../../src/search/fallbacks';
 import { numberForms } from '../../src/search/numbers';
 import { parseQuery } from '../../src/search/query';
 import { corrections, decodePinyin, nearSound, soundsLike, unambiguous, unknownRuns, type TypoIndex } from '../../src/search/typos';
@@ -135,5 +136,13 @@ describe('typing errors', () => {
     expect(unambiguous([{ text: 'a', sound: 'same', count: 3 }, { text: 'b', sound: 'same', count: 2 }])).toBeNull();
     expect(unambiguous([{ text: 'a', sound: 'same', count: 6 }, { text: 'b', sound: 'same', count: 2 }])?.text).toBe('a');
     expect(unambiguous([])).toBeNull();
+  });
+});
+
+describe('what the page says it searched', () => {
+  it('says a query in traditional characters was searched in simplified ones, and nothing for one already simplified', () => {
+    expect(expansionNote(parseQuery('兒童 婦女', null))).toBe('已按简体“儿童”“妇女”检索');
+    expect(expansionNote(parseQuery('儿童', null))).toBe('');
+    expect(expansionNote(parseQuery('ＨＰＶ', null))).toBe('');
   });
 });
