@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PlanError } from '../src/build/errors';
 import { build, summary } from '../src/build/pipeline';
-import { assumedOrigin, siteUrl } from '../src/model/ids';
+import { assumedOrigin, siteUrl, SiteUrlError } from '../src/model/ids';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -16,12 +16,13 @@ async function main(): Promise<void> {
     },
   });
   const outDir = path.resolve(values.out);
+  const site = siteUrl(process.env);
   const report = await build({
     root: path.resolve(import.meta.dirname, '..'),
     seedsDir: path.resolve(values.seeds),
     contentDir: path.resolve(values.content),
     outDir,
-    siteUrl: siteUrl(process.env),
+    siteUrl: site,
   });
   const { search } = report;
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -29,12 +30,14 @@ async function main(): Promise<void> {
   console.log(`Search index: ${search.records} Pagefind records; ${kb(search.indexBytes)} in ${search.chunks} index chunks (largest ${kb(search.largestChunk)}); units table ${kb(search.bytes)}.`);
   const assumed = assumedOrigin(process.env);
   if (assumed !== null) {
-    console.log(`SITE_URL is not set: citations and links were made on ${assumed}, and each page puts the address it is served from in its place when copied or printed. Set SITE_URL (e.g. SITE_URL=https://plans.example.gov.cn) to build for the public address.`);
+    console.log(`SITE_URL is not set: pages name no address of their own (no canonical link); each page puts the address it is served from in the citations and links it copies or prints. The data files and sitemap.xml name ${assumed}. Set SITE_URL (e.g. SITE_URL=https://plans.example.gov.cn/fuer/) to build for the public address.`);
+  } else if (new URL(site).pathname !== '/') {
+    console.log(`Built for ${site}: serve the contents of ${path.relative(process.cwd(), outDir) || '.'} at ${new URL(site).pathname} of that host (README, "Deploying").`);
   }
   console.log(`Built ${report.site.pages.length} pages into ${path.relative(process.cwd(), outDir) || '.'} in ${report.seconds.toFixed(1)} s.`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof PlanError ? `Build stopped: ${error.message}` : error);
+  console.error(error instanceof PlanError || error instanceof SiteUrlError ? `Build stopped: ${error.message}` : error);
   process.exitCode = 1;
 });

@@ -1,7 +1,8 @@
-// A static file server for the benchmarks (bench-pages.ts, bench-search.ts): serves one folder on
-// 127.0.0.1 (a free port) as a static host or CDN does — directories as their index.html, text
-// types gzip-compressed when the browser accepts it, an hour of caching — and tells its caller
-// about every response it sends, and whether any request is still on its way.
+// A static file server for the benchmarks (bench-pages.ts, bench-search.ts) and the tests that serve
+// a build themselves: serves one folder on 127.0.0.1 (a free port) as a static host or CDN does —
+// directories as their index.html, text types gzip-compressed when the browser accepts it, an hour
+// of caching, optionally under a sub-path — and tells its caller about every response it sends,
+// and whether any request is still on its way.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -54,6 +55,11 @@ export interface ServeOptions {
   notFoundPage?: string;
   /** Redirect a directory asked for without its trailing slash (301), as hosts do; else serve its index.html. */
   redirectDirectories?: boolean;
+  /**
+   * Serve the folder under this path of the host (e.g. `/plans/`, for a site built with a SITE_URL
+   * that has a path), as a host serving a site in a sub-folder does; any address outside it is 404.
+   */
+  mount?: string;
 }
 
 export interface StaticServer {
@@ -82,7 +88,12 @@ export function serveStatic(root: string, options: ServeOptions = {}): Promise<S
       res.writeHead(400).end();
       return;
     }
-    let file = normalize(join(root, pathname));
+    const mount = options.mount ?? '/';
+    if (!`${pathname}/`.startsWith(mount)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found (outside the site)');
+      return;
+    }
+    let file = normalize(join(root, pathname.slice(mount.length - 1)));
     if (file !== root && !file.startsWith(root + sep)) {
       res.writeHead(403).end();
       return;

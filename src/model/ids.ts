@@ -8,9 +8,62 @@ import type { UnitKind } from './unit';
 /** The public address the site is served from, unless SITE_URL says otherwise (README, "SITE_URL"). */
 export const defaultSiteUrl = 'http://127.0.0.1:4321';
 
-/** The site's public address from `env` (process.env): SITE_URL, or the default. Permalinks, citations, canonical links and the sitemap use it. */
+/**
+ * The site's public address from `env` (process.env): SITE_URL, or the default, always ending in a
+ * slash (`https://example.gov.cn/fuer` → `https://example.gov.cn/fuer/`). Permalinks, citations,
+ * canonical links and the sitemap use it. A SITE_URL that is not an http(s) address of a folder
+ * (with a query, a fragment or credentials) is an error that says what to set instead.
+ */
 export function siteUrl(env: Readonly<Record<string, string | undefined>>): string {
-  return env['SITE_URL'] ?? defaultSiteUrl;
+  const given = env['SITE_URL'];
+  if (given === undefined) return `${defaultSiteUrl}/`;
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new SiteUrlError(`SITE_URL=${given} is not an address. Set it to the address the site is served from, e.g. SITE_URL=https://plans.example.gov.cn or SITE_URL=https://example.gov.cn/fuer/.`);
+  }
+  if (!/^https?:$/.test(url.protocol)) throw new SiteUrlError(`SITE_URL=${given}: the site is served over http or https, not ${url.protocol}`);
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new SiteUrlError(`SITE_URL=${given}: give the site's address alone, without a query, a fragment or credentials (e.g. ${url.origin}${url.pathname}).`);
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** A SITE_URL the site cannot be built for. */
+export class SiteUrlError extends Error {
+  override name = 'SiteUrlError';
+}
+
+/**
+ * The path the site lives under on its host (Astro's `base`): `/` at the root of the host, or
+ * SITE_URL's path, e.g. `/fuer/`. Every link, asset, fetch and sitemap entry is under it.
+ */
+export function siteBase(env: Readonly<Record<string, string | undefined>>): string {
+  return new URL(siteUrl(env)).pathname;
+}
+
+/**
+ * The absolute address of a site path (`/luozheng-2022-62/p1/`, as the model and the data files
+ * hold them) on the site at `site` (from siteUrl): `https://example.gov.cn/fuer/` +
+ * `/luozheng-2022-62/p1/` → `https://example.gov.cn/fuer/luozheng-2022-62/p1/`. `new URL(path, site)`
+ * would drop the site's path.
+ */
+export function absoluteUrl(sitePath: string, site: string | URL): string {
+  if (!sitePath.startsWith('/')) throw new Error(`absoluteUrl: ${sitePath} is not a site path (it must begin with /)`);
+  const base = new URL(site);
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  return new URL(sitePath.slice(1), base).href;
+}
+
+/**
+ * The address a site path is linked at on a site that lives under `base` (siteBase):
+ * `/targets/` under `/fuer/` → `/fuer/targets/`. Anything else — `#anchor`, `?q=`, an absolute
+ * address — is returned as it is.
+ */
+export function pathUnder(base: string, sitePath: string): string {
+  if (base === '/' || !sitePath.startsWith('/') || sitePath.startsWith('//')) return sitePath;
+  return `${base}${sitePath.slice(1)}`;
 }
 
 /**

@@ -1,8 +1,9 @@
 // /sitemap.xml: the home page, every generated page in reading order, then the targets page, the
 // departments index, the 任务分解表 and each department's page, the responsibilities index and each
-// body's page, the open data page and the search page, as absolute URLs.
+// body's page, the open data page and the search page, as absolute URLs (under SITE_URL's path).
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
+import { absoluteUrl } from '../model/ids';
 import { byReadingOrder } from '../render/navigation';
 import { sitemapXml } from '../render/sitemap-xml';
 import { readActors, readDepartments, readTopics } from '../render/content-data';
@@ -22,6 +23,6 @@ export const GET: APIRoute = async ({ site }) => {
     '/data/',
     '/search/',
   ];
-  const xml = sitemapXml([new URL('/', site), ...pages.map((entry) => new URL(entry.data.url, site)), ...reference.map((url) => new URL(url, site))]);
+  const xml = sitemapXml(['/', ...pages.map((entry) => entry.data.url), ...reference].map((path) => new URL(absoluteUrl(path, site))));
   return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

@@ -1,6 +1,7 @@
 // Pure helpers that place a generated page among the others: its route, breadcrumb trail and table
 // of contents. They read only frontmatter (PageData), never the model or the MDX body.
 import type { PageData, PageLink } from '../model/page-schema';
+import { absoluteUrl } from '../model/ids';
 
 /** The `[...slug]` route param for a page URL: `/luozheng-2022-62/p1/` → `luozheng-2022-62/p1`. */
 export function slugFromUrl(url: string): string {
@@ -78,9 +79,11 @@ export function byReadingOrder<T extends { data: Pick<PageData, 'order' | 'url'>
 }
 
 /**
- * The address a link prints on paper: `href` resolved against the page it is on, at the site's
- * public address (`site`, from SITE_URL), e.g. `/luozheng-2022-62/p1/d1/` → `https://…/luozheng-2022-62/p1/d1/`.
+ * The address a link prints on paper: `href` (a site path, or relative to the page) resolved
+ * against the page (`pagePath`, a site path) at the site's public address (`site`, from SITE_URL,
+ * with its path), e.g. `/luozheng-2022-62/p1/d1/` → `https://…/fuer/luozheng-2022-62/p1/d1/`.
  */
 export function printUrl(href: string, pagePath: string, site: URL | string): string {
-  return new URL(href, new URL(pagePath, site)).href;
+  if (href.startsWith('/') && !href.startsWith('//')) return absoluteUrl(href, site);
+  return new URL(href, absoluteUrl(pagePath, site)).href;
 }

@@ -3,6 +3,7 @@
 // with counts, results with highlighted excerpts, what else was searched, and suggestions. What is
 // searched is search/fallbacks.ts `answer`; this script holds the DOM and the URL.
 import { unitUrl } from '../model/ids';
+import { base, withBase } from './base';
 import { unitKindNames, type UnitKind } from '../model/unit';
 import { SearchEngine, type Result } from '../search/engine';
 import { answer, expansionNote, suggestions as findSuggestions, type Answer } from '../search/fallbacks';
@@ -12,7 +13,7 @@ import { parseQuery, type Query } from '../search/query';
 import { shortTitle } from '../text/short-title';
 import type { SearchUnits } from '../search/wire';
 
-const engine = new SearchEngine('/');
+const engine = new SearchEngine(base);
 engine.preload();
 const pageSize = 10;
 const kindGroups = { goal: '主要目标', measure: '策略措施', other: '其他条文' } as const;
@@ -105,7 +106,7 @@ function renderItem(r: Result, table: SearchUnits): HTMLLIElement {
   li.dataset['resultId'] = r.id;
   const h = document.createElement('h2');
   const a = document.createElement('a');
-  a.href = unitUrl(r.id, r.kind as UnitKind);
+  a.href = withBase(unitUrl(r.id, r.kind as UnitKind));
   a.textContent = label;
   h.append(a);
   const meta = document.createElement('p');
@@ -182,7 +183,7 @@ function renderDepartments(links: Answer['departments']): void {
     ...links.map((d) => {
       const li = document.createElement('li');
       const a = document.createElement('a');
-      a.href = d.url;
+      a.href = withBase(d.url);
       a.textContent = d.name;
       li.append('部门分工：', a, `（牵头 ${d.lead} 项，配合 ${d.support} 项）`);
       return li;
@@ -309,7 +310,7 @@ function failed(error: unknown): void {
   suggestions.hidden = false;
   const p = document.createElement('p');
   const home = document.createElement('a');
-  home.href = '/';
+  home.href = withBase('/');
   home.textContent = '从首页按规划和领域浏览';
   p.append('搜索索引未能加载，暂时无法搜索。请检查网络后再按“搜索”重试，或', home, '全部条文。');
   suggestions.replaceChildren(p);

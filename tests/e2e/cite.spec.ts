@@ -138,8 +138,9 @@ test('when the clipboard refuses, the citation is shown and selected for copying
 test('the document page gives a GB/T 7714 reference, copied with today as the access date', async ({ page }) => {
   await page.goto('/luozheng-2022-62/');
   const section = page.getByRole('region', { name: '引用本文件' });
-  const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
-  const reference = `洛阳市人民政府. 洛阳市人民政府关于印发洛阳市妇女发展规划（2021—2030年）和洛阳市儿童发展规划（2021—2030年）的通知: 洛政〔2022〕62号[EB/OL]. (2022-12-29)[引用日期]. ${canonical}.`;
+  // The document's address where the page is served (built without SITE_URL, the page names that).
+  const address = new URL('/luozheng-2022-62/', page.url()).href;
+  const reference = `洛阳市人民政府. 洛阳市人民政府关于印发洛阳市妇女发展规划（2021—2030年）和洛阳市儿童发展规划（2021—2030年）的通知: 洛政〔2022〕62号[EB/OL]. (2022-12-29)[引用日期]. ${address}.`;
   await expect(section.getByText(reference, { exact: true })).toBeVisible();
   await expect(section).toContainText('[引用日期] 处填写您查阅本页的日期');
 

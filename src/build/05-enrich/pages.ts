@@ -4,7 +4,7 @@
 // (order, previous, next) is added by enrich.ts.
 import { documentReference } from '../../model/citation';
 import { asWritten, docNumberOf, issuedTitle, noticeTitle, textOf, type Document, type Domain, type Goal, type Measure, type Plan, type Position } from '../../model/document';
-import { ids, pageUrl } from '../../model/ids';
+import { absoluteUrl, ids, pageUrl } from '../../model/ids';
 import type { PageData, PageLink } from '../../model/page-schema';
 import { numberedLabel } from '../../model/unit';
 import { shortTitle } from '../../text/short-title';
@@ -36,7 +36,7 @@ function documentPage(doc: Document, siteUrl: string): PageDraft {
     counts: totals, source: sourceOf(doc.notice?.position ?? doc.position), content: { kind: 'document', doc },
     ...(doc.notice === null
       ? {}
-      : { reference: documentReference({ issuer: doc.notice.issuer?.text.trim() ?? null, title: issuedTitle(doc), docNumber, date: doc.notice.date?.text ?? null, url: new URL(url, siteUrl).href }) }),
+      : { reference: documentReference({ issuer: doc.notice.issuer?.text.trim() ?? null, title: issuedTitle(doc), docNumber, date: doc.notice.date?.text ?? null, url: absoluteUrl(url, siteUrl) }) }),
   };
 }
 

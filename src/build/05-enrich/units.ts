@@ -3,7 +3,7 @@
 // document's units exist.
 import { unitCitation, type CitedPlace } from '../../model/citation';
 import { asWritten, docNumberOf, issuedTitle, noticeTitle, textOf, type Document, type DomainsPart, type GeneralPart, type Item, type Plan } from '../../model/document';
-import { ids, pageUrl } from '../../model/ids';
+import { absoluteUrl, ids, pageUrl } from '../../model/ids';
 import { numberedLabel, unitKindNames, type Unit } from '../../model/unit';
 import { chineseNumeral } from '../../text/numerals';
 import { shortTitle } from '../../text/short-title';
@@ -24,7 +24,7 @@ export function documentUnits(doc: Document, siteUrl: string): Unit[] {
   const unit = (u: UnitInput) => {
     const { ownPage, inPart, ...rest } = u;
     const url = ownPage ? pageUrl(u.pageId) : `${pageUrl(u.pageId)}#${u.anchor}`;
-    const permalink = new URL(url, siteUrl).href;
+    const permalink = absoluteUrl(url, siteUrl);
     const place: CitedPlace = { title: u.planTitle ?? citedTitle, docNumber, part: inPart, domainHeading: u.domainHeading, label: u.planTitle === null ? '' : u.label };
     const text = textOf(u.lines);
     const short = u.kind === 'goal' || u.kind === 'measure' ? shortTitle(text) : null;
