@@ -1,6 +1,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { siteBase, siteUrl } from './src/model/ids';
+import { rehypeNoBreak } from './src/render/rehype-no-break';
 
 export default defineConfig({
   // The public address the site is served from (SITE_URL); used for sitemap.xml, canonical links and citations.
@@ -15,7 +16,8 @@ export default defineConfig({
   // Clause text must reach the page unaltered: no curly quotes or dashes from smartypants, and no
   // GFM (a ~~ or a bare URL in a clause is text, not strikethrough or a link).
   markdown: { smartypants: false, gfm: false },
-  integrations: [mdx({ smartypants: false, gfm: false })],
+  // Ranges such as （2021—2030年） and 0—6岁 stay on one line (src/render/rehype-no-break.ts).
+  integrations: [mdx({ smartypants: false, gfm: false, rehypePlugins: [rehypeNoBreak] })],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   // Scripts (and any asset) ship as files, never inlined, so the Content-Security-Policy can forbid inline script.

@@ -10,6 +10,7 @@
 // A problem in a seed stops the build with file:line before anything is written; a failure after
 // that leaves the previous site in place, because the new one is built beside it and swapped in.
 import { rm } from 'node:fs/promises';
+import { withMetadata } from './01-seeds/metadata';
 import { readSeeds } from './01-seeds/read-seeds';
 import { parse } from './03-parse/parse';
 import { checkFidelity, type FidelityReport } from './04-fidelity/check-fidelity';
@@ -50,7 +51,7 @@ export interface BuildReport {
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const seeds = await readSeeds(options.seedsDir); // 01, 02
-  const docs = seeds.map((s) => parse(s.decoded, s.slug)); // 03
+  const docs = seeds.map((s) => withMetadata(parse(s.decoded, s.slug), s.metadata)); // 03, with the metadata file (01)
   const fidelity = seeds.map((s, i) => checkFidelity(s.decoded, docs[i] ?? unreachable())); // 04
   const site = enrich(docs, options.siteUrl); // 05 (and 06: cross-links)
   const assignments = assignDepartments(site.units, departments, overrides); // 06: the 任务分解

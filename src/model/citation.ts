@@ -37,16 +37,16 @@ export function unitCitation(place: CitedPlace, permalink: string): string {
  */
 export const accessDateSlot = '[引用日期]';
 
-/** What a document's reference is made of, all from its notice. */
+/** What a document's reference is made of: its notice and its 信息索引 (model/document.ts DocumentMeta). */
 export interface ReferenceSource {
   /** 主要责任者, e.g. 洛阳市人民政府, or null. */
   readonly issuer: string | null;
   /** 题名: the notice's title as issued, with its issuer (洛阳市人民政府关于印发……的通知). */
   readonly title: string;
   readonly docNumber: string | null;
-  /** The notice's date as written (2022年12月29日, or 二〇二二年十二月二十九日), or null. */
+  /** The 发布日期, else the 成文日期, as YYYY-MM-DD, or null. */
   readonly date: string | null;
-  /** The document's permalink. */
+  /** The official publication's address when it is recorded, else the document's permalink. */
   readonly url: string;
 }
 
@@ -55,7 +55,7 @@ export interface ReferenceSource {
  * 主要责任者. 题名: 其他题名信息[EB/OL]. (发布日期)[引用日期]. 获取和访问路径.
  */
 export function documentReference(source: ReferenceSource): string {
-  const issued = source.date === null ? null : isoDate(source.date);
+  const issued = source.date;
   return [
     source.issuer === null ? '' : `${source.issuer}. `,
     source.title,

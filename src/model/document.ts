@@ -12,6 +12,7 @@
  * Every node keeps where it came from. Every non-blank source line is owned by exactly one `Line`
  * in the tree, and `marker + text` rebuilds it (see build/04-fidelity/check-fidelity.ts).
  */
+import { isoDate } from './citation';
 
 /** Where a node came from: a file and its 1-based first and last line, or explicitly unknown. */
 export type Position =
@@ -40,6 +41,49 @@ export interface Document {
   readonly position: Position;
   readonly notice: Notice | null;
   readonly plans: readonly Plan[];
+  /** Where the document comes from (its 信息索引): what its notice states, completed by the metadata file beside its seed. */
+  readonly meta: DocumentMeta;
+}
+
+/** The levels of government that issue plans of the family. */
+export const documentLevels = ['国家', '省', '市', '县'] as const;
+
+/**
+ * A document's 信息索引: who issued it, its number and dates, and where it is officially published.
+ * Read from the metadata file beside the seed (`seeds/<slug>.yaml`, src/build/01-seeds/metadata.ts);
+ * without one, what the notice states. null: not stated and not recorded (never guessed).
+ */
+export interface DocumentMeta {
+  /** 发文机关, e.g. 洛阳市人民政府. */
+  readonly issuer: string | null;
+  /** 文号, e.g. 洛政〔2022〕62号. */
+  readonly docNumber: string | null;
+  /** 成文日期, YYYY-MM-DD. */
+  readonly writtenDate: string | null;
+  /** 发布日期 (when it was published), YYYY-MM-DD. */
+  readonly publishedDate: string | null;
+  /** The address of the official publication (the issuer's own site). */
+  readonly source: string | null;
+  readonly level: (typeof documentLevels)[number] | null;
+  /** e.g. 河南省洛阳市. */
+  readonly region: string | null;
+  /** The metadata file it was read from (seeds/<slug>.yaml), or null when only the notice was. */
+  readonly file: string | null;
+}
+
+/** What a notice itself states of its document's 信息索引. */
+export function noticeMeta(notice: Notice | null): DocumentMeta {
+  const date = notice?.date?.text ?? null;
+  return {
+    issuer: notice?.issuer?.text.trim() ?? null,
+    docNumber: notice?.docNumber?.text.trim() ?? null,
+    writtenDate: date === null ? null : isoDate(date),
+    publishedDate: null,
+    source: null,
+    level: null,
+    region: null,
+    file: null,
+  };
 }
 
 /** The covering notice that issues the plans (印发通知). */
@@ -186,7 +230,7 @@ export function asWritten(line: Line): string {
 
 /** The document's number (洛政〔2022〕62号), or null when it has none. */
 export function docNumberOf(doc: Document): string | null {
-  return doc.notice?.docNumber?.text ?? null;
+  return doc.meta.docNumber;
 }
 
 /** The notice's title on one line, with the spaces of its typographic layout (通    知) removed; the slug without one. */

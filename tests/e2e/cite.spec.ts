@@ -2,8 +2,9 @@
 // /data/clauses.json on the clipboard, 复制链接 its permalink, 复制参考文献 the document's GB/T 7714
 // reference with today's date; by mouse or keyboard, with a polite status line, with the text
 // selected for copying by hand when the clipboard refuses, and readable without JavaScript.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { parse as parseYaml } from 'yaml';
 
 interface Clause {
   id: string;
@@ -79,7 +80,7 @@ test('on a domain page, each unit copies its own citation; a unit on a shared pa
   await expect(page.locator(':target')).toHaveAttribute('data-unit-id', principle.id);
 });
 
-test('every unit, wherever it is shown, has a 复制引用 button that carries exactly its citation', async ({ request }) => {
+test('every unit, wherever it is shown, has a 复制引用 button that carries exactly its citation, and on its own page 复制链接', async ({ request }) => {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
   // A goal or measure is shown on its own page and on its domain page.
   const shownOn = (c: Clause) => {
@@ -93,7 +94,10 @@ test('every unit, wherever it is shown, has a 复制引用 button that carries e
     for (const url of shownOn(c)) {
       const html = pages.get(url) ?? '';
       if (!html.includes(`data-copy="${escape(c.citation)}"`)) missing.push(`${c.id} on ${url}: no button copying ${c.citation}`);
-      if (!html.includes(`data-copy="${escape(c.permalink)}"`)) missing.push(`${c.id} on ${url}: no button copying ${c.permalink}`);
+      // On its domain page a goal or measure links to its own page (its heading) instead.
+      const ownPage = url === c.url.replace(/#.*$/, '');
+      if (ownPage && !html.includes(`data-copy="${escape(c.permalink)}"`)) missing.push(`${c.id} on ${url}: no button copying ${c.permalink}`);
+      if (!ownPage && !html.includes(`<a class="unit-page" href="${c.url}"`)) missing.push(`${c.id} on ${url}: its heading does not link to ${c.url}`);
     }
   }
   expect(clauses.length).toBeGreaterThan(300);
@@ -133,6 +137,30 @@ test('when the clipboard refuses, the citation is shown and selected for copying
   await expect(article.locator('details')).toHaveAttribute('open', '');
   await expect(article.getByText(measure.citation, { exact: true })).toBeVisible();
   expect(await page.evaluate(() => getSelection()?.toString())).toBe(measure.citation);
+});
+
+test('each document page is headed by its 信息索引: its metadata file and notice, and what is not recorded', async ({ page }) => {
+  const documents = clauses.filter((c) => c.kind === 'notice');
+  expect(documents.length).toBeGreaterThan(0);
+  for (const notice of documents) {
+    const slug = notice.id.split('.')[0] ?? '';
+    const metaFile = `seeds/${slug}.yaml`;
+    const meta = (existsSync(metaFile) ? parseYaml(readFileSync(metaFile, 'utf8')) : {}) as Record<string, string | null>;
+    await page.goto(notice.url.replace(/#.*$/, ''));
+    const index = page.getByRole('region', { name: '信息索引' });
+    await expect(index).toBeVisible();
+    const row = (term: string) => index.locator('div').filter({ has: page.locator('dt', { hasText: term }) }).locator('dd');
+    if (notice.docNumber !== null) await expect(row('文号')).toHaveText(notice.docNumber);
+    for (const [field, term] of [['writtenDate', '成文日期'], ['publishedDate', '发布日期']] as const) {
+      const iso = meta[field];
+      if (typeof iso === 'string') await expect(row(term).locator('time')).toHaveAttribute('datetime', iso);
+      else if (field === 'publishedDate') await expect(row(term)).toHaveText('本站未登记');
+    }
+    const source = meta['source'];
+    if (typeof source === 'string') await expect(row('正式文本').getByRole('link')).toHaveAttribute('href', source);
+    else await expect(row('正式文本')).toContainText('官方发布地址本站未登记');
+    await expect(row('正式文本')).toContainText('正式印发的文本为准');
+  }
 });
 
 test('the document page gives a GB/T 7714 reference, copied with today as the access date', async ({ page }) => {

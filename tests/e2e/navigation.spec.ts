@@ -48,7 +48,7 @@ test('a reader goes from the home page to a goal and a measure, and back up by t
   await test.step('domain → its 2nd goal', async () => {
     const goal = main(page).getByRole('article', { name: '主要目标第2项' });
     await expect(goal).toContainText('luozheng-2022-62.p1.d1.g2'); // the unit shows its ID
-    await goal.getByRole('link', { name: '查看条目' }).click();
+    await goal.getByRole('heading').getByRole('link', { name: '主要目标第2项' }).click();
     await expect(page).toHaveURL(`${DOMAIN}g2/`);
     await expect(heading(page)).toHaveText(GOAL_TITLE);
     await expect(main(page).getByRole('article', { name: '主要目标第2项' })).toContainText('luozheng-2022-62.p1.d1.g2');
@@ -60,7 +60,7 @@ test('a reader goes from the home page to a goal and a measure, and back up by t
     await expect(page).toHaveURL(DOMAIN);
     const measure = main(page).getByRole('article', { name: /^策略措施第3项/ });
     await expect(measure).toContainText('luozheng-2022-62.p1.d1.m3');
-    await measure.getByRole('link', { name: '查看条目' }).click();
+    await measure.getByRole('heading').getByRole('link', { name: /^策略措施第3项/ }).click();
     await expect(page).toHaveURL(`${DOMAIN}m3/`);
     await expect(heading(page)).toHaveText(/^策略措施第3项/);
     await expect(main(page).getByRole('article', { name: /^策略措施第3项/ })).toContainText('luozheng-2022-62.p1.d1.m3');

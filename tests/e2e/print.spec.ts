@@ -56,9 +56,6 @@ test('on paper the goals and measures of a domain page run in one column, and no
   await page.goto(DOMAIN);
   const goals = page.locator('#goals');
   const measures = page.locator('#measures');
-  const screen = { goals: await goals.boundingBox(), measures: await measures.boundingBox() };
-  expect(screen.measures?.x ?? 0, 'on a wide screen the measures stand beside the goals').toBeGreaterThan((screen.goals?.x ?? 0) + (screen.goals?.width ?? 0) / 2);
-
   await page.emulateMedia({ media: 'print' });
   const print = { goals: await goals.boundingBox(), measures: await measures.boundingBox() };
   expect(print.goals, '#goals in print').not.toBeNull();
@@ -84,4 +81,29 @@ test('on A4 paper nothing on a domain page is cut off at the right edge', async 
   });
   expect(overflow.wide, 'elements reaching past the right edge').toEqual([]);
   expect(overflow.scroll).toBeLessThanOrEqual(overflow.width);
+});
+
+test('on paper a page says where its text comes from, in page margins, with its IDs small', async ({ page }) => {
+  await page.goto(DOMAIN);
+  const docNumber = (await page.locator('.source a').first().textContent()) ?? '';
+  expect(docNumber, 'the 出处 line names the document number').toMatch(/〔\d{4}〕\d+号/);
+  const idSize = { screen: await page.locator('.unit-meta').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize)) };
+  await page.emulateMedia({ media: 'print' });
+  const source = page.locator('.source');
+  await expect(source).toBeVisible();
+  await expect(source).toContainText(docNumber);
+  await expect(source).toContainText('以正式印发文本为准');
+  const printed = await source.locator('a').evaluate((a) => getComputedStyle(a, '::after').content);
+  expect(printed, 'the 出处 link prints its address').toMatch(/https?:\/\//);
+  const body = await page.locator('.unit-body').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const idPrint = await page.locator('.unit-meta').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(idPrint, 'IDs in print are smaller than the text').toBeLessThan(body * 0.8);
+  expect(idPrint).toBeLessThan(idSize.screen);
+  const margins = await page.evaluate(() =>
+    Array.from(document.styleSheets)
+      .flatMap((sheet) => Array.from(sheet.cssRules))
+      .filter((rule): rule is CSSPageRule => rule instanceof CSSPageRule)
+      .map((rule) => rule.style.getPropertyValue('margin')),
+  );
+  expect(margins.filter((m) => /\d+mm/.test(m)), '@page margins').not.toEqual([]);
 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decode } from '../../src/build/02-decode/decode';
 import { parse } from '../../src/build/03-parse/parse';
+import { PlanError } from '../../src/build/errors';
 import type { Document } from '../../src/model/document';
 
 export const root = path.resolve(import.meta.dirname, '../..');
@@ -32,4 +33,15 @@ export function seedWithLine(n: number, replacement: string | null): string {
   if (replacement === null) lines.splice(n - 1, 1);
   else lines[n - 1] = replacement;
   return lines.join('\n');
+}
+
+/** The PlanError `run` throws (a test fails when it throws none, or something else). */
+export function planError(run: () => unknown): PlanError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof PlanError) return error;
+    throw error;
+  }
+  throw new Error('expected a PlanError');
 }

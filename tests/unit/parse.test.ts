@@ -7,7 +7,7 @@ import type { Document } from '../../src/model/document';
 import { textOf } from '../../src/model/document';
 import { markerNumber } from '../../src/build/03-parse/parse';
 import { firstSentence } from '../../src/text/sentences';
-import { parseBytes, parseText, root, seedFile, seedLineOf, seedLines, seedText, seedWithLine } from './helpers';
+import { parseBytes, parseText, planError, root, seedFile, seedLineOf, seedLines, seedText, seedWithLine } from './helpers';
 
 const seed = parseText(seedText, seedFile);
 
@@ -143,15 +143,7 @@ describe('formatting habits of the family build the same structure', () => {
 });
 
 /** Parse and return the PlanError it must throw. */
-function failure(text: string): PlanError {
-  try {
-    parseText(text);
-  } catch (e) {
-    if (e instanceof PlanError) return e;
-    throw e;
-  }
-  throw new Error('expected the parse to fail');
-}
+const failure = (text: string): PlanError => planError(() => parseText(text));
 
 describe('broken documents stop with file:line, what was expected and what was found', () => {
   it('a skipped goal number', () => {

@@ -4,6 +4,7 @@ import { chineseNumeral, numeralValue, yearDigits } from '../../src/text/numeral
 import { firstSentence, lastSentenceStart, sentenceEnds, sentences } from '../../src/text/sentences';
 import { chineseWords, requireChineseWords } from '../../src/text/segmenter';
 import { maxShortTitle, shortTitle } from '../../src/text/short-title';
+import { noBreakRuns } from '../../src/text/no-break';
 import { seedLines } from './helpers';
 
 describe('numerals', () => {
@@ -68,5 +69,21 @@ describe('short titles', () => {
       expect(title.length, line).toBeGreaterThan(0);
       expect(text.startsWith(title), line).toBe(true);
     }
+  });
+});
+
+describe('runs a line must not break inside', () => {
+  it('are a period in brackets and numeric ranges with their unit, and join back to the text', () => {
+    const text = '根据《洛阳市儿童发展规划（2021—2030年）》，为0—6岁儿童和3～6周岁幼儿，35—45岁妇女，2021-2025年。';
+    const runs = noBreakRuns(text);
+    expect(runs.map((r) => r.text).join('')).toBe(text);
+    expect(runs.filter((r) => r.keep).map((r) => r.text)).toEqual(['（2021—2030年）', '0—6岁', '3～6周岁', '35—45岁']);
+    expect(noBreakRuns('')).toEqual([{ text: '', keep: false }]);
+    expect(noBreakRuns('没有范围')).toEqual([{ text: '没有范围', keep: false }]);
+  });
+
+  it('join back to every line of the seed', () => {
+    for (const line of seedLines) expect(noBreakRuns(line).map((r) => r.text).join('')).toBe(line);
+    expect(seedLines.some((line) => noBreakRuns(line).some((r) => r.keep))).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import type {
   Document, Domain, DomainsPart, GeneralPart, Goal, Guidance, ImplementationPart, Item, Line,
   Measure, MonitoringPart, Notice, Plan, Position, Principle,
 } from '../../model/document';
+import { noticeMeta } from '../../model/document';
 import { chineseNumeral, numeralValue } from '../../text/numerals';
 import { firstSentence } from '../../text/sentences';
 import type { DecodedFile } from '../02-decode/decode';
@@ -48,7 +49,7 @@ export function parse(decoded: DecodedFile, slug: string): Document {
   const first = starts[0] ?? 0;
   const notice = first > 0 ? parseNotice(ctx, lines.slice(0, first)) : null;
   const plans = starts.map((start, i) => parsePlan(ctx, lines.slice(start, starts[i + 1] ?? lines.length), i + 1));
-  return { type: 'document', slug, file, encoding: decoded.encoding, position: ctx.span(lines), notice, plans };
+  return { type: 'document', slug, file, encoding: decoded.encoding, position: ctx.span(lines), notice, plans, meta: noticeMeta(notice) };
 }
 
 class Context {

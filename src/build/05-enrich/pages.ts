@@ -36,7 +36,15 @@ function documentPage(doc: Document, siteUrl: string): PageDraft {
     counts: totals, source: sourceOf(doc.notice?.position ?? doc.position), content: { kind: 'document', doc },
     ...(doc.notice === null
       ? {}
-      : { reference: documentReference({ issuer: doc.notice.issuer?.text.trim() ?? null, title: issuedTitle(doc), docNumber, date: doc.notice.date?.text ?? null, url: absoluteUrl(url, siteUrl) }) }),
+      : {
+          reference: documentReference({
+            issuer: doc.meta.issuer,
+            title: issuedTitle(doc),
+            docNumber,
+            date: doc.meta.publishedDate ?? doc.meta.writtenDate,
+            url: doc.meta.source ?? absoluteUrl(url, siteUrl),
+          }),
+        }),
   };
 }
 

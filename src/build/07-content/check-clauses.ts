@@ -1,5 +1,6 @@
 // A remark plugin for the MDX writer (mdx-processor.ts): every clause a page shows (<Unit>,
-// <FullUnit>) must be a unit of the model, with exactly its lines, in order, as its paragraphs. The
+// <FullUnit>) must be a unit of the model, with exactly its lines, in order, as its paragraphs (the
+// notice's grouped in <NoticePart>s). The
 // parser's fidelity check proves the model holds the seed; this proves the pages hold the model, so
 // no builder can drop, reorder or alter a line on its way to a page.
 import type { Root, RootContent } from 'mdast';
@@ -26,7 +27,9 @@ function check(node: Extract<RootContent, { type: 'mdxJsxFlowElement' }>, units:
   const uid = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'uid')?.value;
   const unit = typeof uid === 'string' ? units.get(uid) : undefined;
   if (unit === undefined) throw new Error(`<${node.name ?? ''} uid=${JSON.stringify(uid)}>: no unit of the model has this id.`);
-  const shown = node.children.map((child) => (child.type === 'paragraph' && child.children.length === 1 && child.children[0]?.type === 'text' ? child.children[0].value : null));
+  // The notice's lines stand grouped in <NoticePart>s (mdast.ts noticeParts): the one wrapper allowed.
+  const blocks = node.children.flatMap((child) => (child.type === 'mdxJsxFlowElement' && child.name === 'NoticePart' ? child.children : [child]));
+  const shown = blocks.map((child) => (child.type === 'paragraph' && child.children.length === 1 && child.children[0]?.type === 'text' ? child.children[0].value : null));
   const held = unit.lines.map((l) => l.text);
   const at = shown.findIndex((line, i) => line !== held[i]);
   if (at !== -1 || shown.length !== held.length) {

@@ -1,5 +1,5 @@
 // The nodes a page body is made of: mdast (paragraphs, text, links, lists) and the MDX elements the
-// site's components render (<Section>, <Columns>, <Unit>, <FullUnit>, <Reference>). Clause text goes
+// site's components render (<Section>, <Unit>, <FullUnit>, <Reference>). Clause text goes
 // in as `text` nodes, so the serializer (mdx-processor.ts) escapes whatever it holds.
 //
 // A node that belongs in the page's table of contents says so where it is made (`toc`): the text
@@ -7,6 +7,7 @@
 // its entry). Its depth is its heading level.
 import type { BlockContent, List, ListItem, Paragraph, PhrasingContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx';
+import type { Line, Notice } from '../../model/document';
 import { fullPageAnchor } from '../../model/ids';
 import type { Unit } from '../../model/unit';
 
@@ -76,11 +77,37 @@ function lines(unit: Unit): Paragraph[] {
   return unit.lines.map((l) => paragraph(text(l.text)));
 }
 
+/** What each line of a notice is, in a 公文's terms (NoticePart.astro lays each out). */
+export type NoticeRole = 'number' | 'issuer' | 'title' | 'addressees' | 'body' | 'date';
+
+/**
+ * The notice's lines grouped by what they are (文号, 发文机关, 标题, 主送机关, 正文, 成文日期), in
+ * their order, as <NoticePart>s holding the lines as paragraphs: the text is the unit's, unchanged.
+ */
+export function noticeParts(unit: Unit, notice: Notice): MdxJsxFlowElement[] {
+  const roles = new Map<number, NoticeRole>();
+  const mark = (role: NoticeRole, lines: readonly (Line | null)[]) => lines.forEach((l) => l !== null && roles.set(l.line, role));
+  mark('number', [notice.docNumber]);
+  mark('issuer', [notice.issuer]);
+  mark('title', notice.title);
+  mark('addressees', [notice.addressees]);
+  mark('date', [notice.date]);
+  const groups: { role: NoticeRole; lines: Line[] }[] = [];
+  for (const line of unit.lines) {
+    const role = roles.get(line.line) ?? 'body';
+    const last = groups.at(-1);
+    if (last?.role === role) last.lines.push(line);
+    else groups.push({ role, lines: [line] });
+  }
+  return groups.map((g) => jsx('NoticePart', { part: g.role }, g.lines.map((l) => paragraph(text(l.text)))));
+}
+
 /**
  * A unit with its verbatim text, and its citation and permalink to copy (Unit.astro); `href` when
- * it links to its own page; `toc`: its entry in the table of contents.
+ * it links to its own page (its heading is then its title or short title); `toc`: its entry in the
+ * table of contents.
  */
-export function unitElement(unit: Unit, level: 2 | 3, options: { linkToPage?: boolean; toc?: string } = {}): MdxJsxFlowElement {
+export function unitElement(unit: Unit, level: 2 | 3, options: { linkToPage?: boolean; toc?: string; notice?: Notice } = {}): MdxJsxFlowElement {
   return jsx(
     'Unit',
     {
@@ -88,13 +115,14 @@ export function unitElement(unit: Unit, level: 2 | 3, options: { linkToPage?: bo
       anchor: unit.anchor,
       kind: unit.kind,
       label: unit.label,
-      heading: unit.title ?? undefined,
+      // In a list (its domain page), a goal is headed by its short title, as its own page is titled.
+      heading: unit.title ?? (options.linkToPage === true ? (unit.shortTitle ?? undefined) : undefined),
       href: options.linkToPage === true ? unit.url : undefined,
       level: String(level),
       citation: unit.citation,
       permalink: unit.permalink,
     },
-    lines(unit),
+    options.notice === undefined ? lines(unit) : noticeParts(unit, options.notice),
     options.toc,
   );
 }

@@ -3,7 +3,7 @@
 // what they write is serialized by mdx-processor.ts and rendered by the components of
 // src/pages/[...slug].astro.
 import type { List, Root, RootContent } from 'mdast';
-import { asWritten, textOf, type Document, type Domain, type Plan } from '../../model/document';
+import { asWritten, issuedTitle, textOf, type Document, type Domain, type Plan } from '../../model/document';
 import { ids, pageUrl } from '../../model/ids';
 import { numberedLabel, unitKindNames, type Unit } from '../../model/unit';
 import { chineseNumeral } from '../../text/numerals';
@@ -29,7 +29,8 @@ type Builder<K extends PageContent['kind']> = (c: Context<Extract<PageContent, {
 
 const builders: { [K in PageContent['kind']]: Builder<K> } = {
   document: ({ page, content: { doc }, anchored }) => [
-    ...anchored().map((u) => unitElement(u, 2, { toc: u.label })),
+    section('info', '信息索引', 2, [infoIndex(doc)], { toc: true }),
+    ...anchored().map((u) => unitElement(u, 2, { toc: u.label, ...(u.kind === 'notice' && doc.notice !== null ? { notice: doc.notice } : {}) })),
     section('plans', '规划', 2, [list(doc.plans.map((plan) => [link(pageUrl(ids.plan(doc, plan)), plan.title.text), counts(plan.parts[1].domains), text('；'), link(pageUrl(ids.full(doc, plan)), '全文（单页）')]))], { toc: true }),
     ...(page.reference === undefined ? [] : [section('cite', citeSectionTitle, 2, [jsx('Reference', { text: page.reference }, [])], { toc: true })]),
   ],
@@ -58,13 +59,31 @@ const builders: { [K in PageContent['kind']]: Builder<K> } = {
     const measures = domain.measures.map((m) => unitElement(unit(`${page.id}.m${m.number}`), 3, { linkToPage: true, toc: `${m.number}. ${m.title}` }));
     const counterpart = counterpartDomain(site, unit(`${page.id}.g1`));
     return [
-      jsx('Columns', {}, [section('goals', unitKindNames.goal, 2, goals, { toc: true }), section('measures', unitKindNames.measure, 2, measures, { toc: true })]),
+      // One reading column: the goals, then the measures (side by side, the shorter column left half the page empty).
+      section('goals', unitKindNames.goal, 2, goals, { toc: true }),
+      section('measures', unitKindNames.measure, 2, measures, { toc: true }),
       ...(counterpart === null ? [] : [section('counterpart', '另一规划的对应领域', 2, [paragraph(link(counterpart.url, `${counterpart.planTitle} · ${counterpart.title}`))])]),
     ];
   },
   goal: (c) => itemBody(c),
   measure: (c) => itemBody(c),
 };
+
+/** The document's 信息索引 (InfoIndex.astro): what its notice and metadata file record; unrecorded fields are absent. */
+function infoIndex(doc: Document): Block {
+  const { issuer, docNumber, writtenDate, publishedDate, source, level, region } = doc.meta;
+  const given = (value: string | null) => value ?? undefined;
+  return jsx('InfoIndex', {
+    title: issuedTitle(doc),
+    issuer: given(issuer),
+    docNumber: given(docNumber),
+    writtenDate: given(writtenDate),
+    publishedDate: given(publishedDate),
+    source: given(source),
+    level: given(level),
+    region: given(region),
+  }, []);
+}
 
 /** The body of a page as an mdast tree. */
 export function pageTree(page: Page, site: Site): Root {
