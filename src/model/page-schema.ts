@@ -6,6 +6,8 @@ import { z } from 'astro/zod';
 export const pageKinds = ['document', 'plan', 'full', 'part', 'domain', 'goal', 'measure'] as const;
 
 const link = z.object({ title: z.string(), url: z.string() });
+/** A previous or next page: a link, and the plan it is in (the reader is told when it leads into another). */
+const step = link.extend({ planTitle: z.string().nullable() });
 
 export const pageSchema = z.object({
   /** The page's stable ID, e.g. `luozheng-2022-62.p1.d1.g2` (the unit's ID on goal and measure pages). */
@@ -20,8 +22,8 @@ export const pageSchema = z.object({
   /** Position of the page in reading order across the whole site (0-based). */
   order: z.number().int(),
   breadcrumbs: z.array(link),
-  prev: link.nullable(),
-  next: link.nullable(),
+  prev: step.nullable(),
+  next: step.nullable(),
   /** The on-page table of contents: anchors that exist in the page body. */
   toc: z.array(z.object({ anchor: z.string(), text: z.string(), depth: z.number().int().min(2).max(4) })),
   docSlug: z.string(),
@@ -38,3 +40,4 @@ export const pageSchema = z.object({
 
 export type PageData = z.infer<typeof pageSchema>;
 export type PageLink = z.infer<typeof link>;
+export type PageStep = z.infer<typeof step>;

@@ -17,8 +17,19 @@ export interface Target {
   text: string;
 }
 
-/** One row of targets.json: a target with where it is cited from. */
-export type TargetRecord = Target & { url: string; planTitle: string; domain: string; label: string };
+/** One row of targets.json: a target with where it is cited from, and the year it is set for (its plan's last year, or null). */
+export type TargetRecord = Target & { url: string; planTitle: string; domain: string; label: string; year: number | null };
+
+/** The year a plan's targets are set for: the end of the period in its title, 洛阳市妇女发展规划（2021—2030年） → 2030. */
+export function planYear(planTitle: string): number | null {
+  const m = /[（(]\s*\d{4}\s*年?\s*[—–－~～-]\s*(\d{4})\s*年?\s*[）)]/.exec(planTitle.normalize('NFKC'));
+  return m === null ? null : Number(m[1]);
+}
+
+/** The normalized name an indicator is matched by across plans: no spaces, full-width forms folded. */
+export function indicatorKey(indicator: string): string {
+  return indicator.normalize('NFKC').replace(/\s+/g, '');
+}
 
 /** How a comparator reads in a sentence: 不高于 12/10万, 不低于 70%, 约 45%, 为 1次. */
 export const comparatorWords: Record<Comparator, string> = { '<=': '不高于', '>=': '不低于', '≈': '约', '=': '为' };

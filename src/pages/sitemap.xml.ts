@@ -21,6 +21,7 @@ export const GET: APIRoute = async ({ site }) => {
     '/topics/',
     ...readTopics().map((t) => `/topics/${t.slug}/`),
     '/data/',
+    '/sitemap/',
     '/search/',
   ];
   const xml = sitemapXml(['/', ...pages.map((entry) => entry.data.url), ...reference].map((path) => new URL(absoluteUrl(path, site))));

@@ -100,7 +100,8 @@ function renderFilters(results: readonly Result[], table: SearchUnits, s: State)
 }
 
 function renderItem(r: Result, table: SearchUnits): HTMLLIElement {
-  const label = r.label;
+  // 第（二）项 alone says nothing before its excerpt arrives: name its part (组织实施第（二）项).
+  const label = r.label.startsWith('第') ? `${unitKindNames[r.kind as UnitKind] ?? ''}${r.label}` : r.label;
   const li = document.createElement('li');
   li.className = 'result';
   li.dataset['resultId'] = r.id;

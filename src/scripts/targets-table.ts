@@ -1,6 +1,8 @@
-// /targets/: filters (plan, domain) and sortable columns for the targets table. The page works
-// without this script as a plain table; this reveals the filters and turns each column header
-// into a sort button whose state is announced through aria-sort.
+// /targets/: filters (plan, domain) for the chart and the targets table, and sortable columns for
+// the table. The page works without this script as a plain chart and table; this reveals the
+// filters, keeps them in the address (?plan=…&domain=…, so a filtered view can be shared and Back
+// returns to it), and turns each column header into a sort button whose state is announced
+// through aria-sort.
 
 type Direction = 'ascending' | 'descending';
 
@@ -13,10 +15,34 @@ function init(): void {
   const status = document.querySelector<HTMLElement>('#targets-status');
   if (!table || !body || !filters || !planSelect || !domainSelect || !status) return;
   const rows = [...body.rows];
-  const headers = [...table.querySelectorAll<HTMLTableCellElement>('thead th[data-sort-key]')];
+  setUpFilters(rows, { filters, planSelect, domainSelect, status });
+  setUpSorting(table, body, rows);
+}
 
-  // Filters: show the controls, keep the domain list to the chosen plan, hide rows that don't match.
+/** Filters: show the controls, keep the domain list to the chosen plan, hide rows (table and chart) that don't match. */
+function setUpFilters(rows: readonly HTMLTableRowElement[], controls: { filters: HTMLElement; planSelect: HTMLSelectElement; domainSelect: HTMLSelectElement; status: HTMLElement }): void {
+  const { filters, planSelect, domainSelect, status } = controls;
+  const chartRows = [...document.querySelectorAll<HTMLElement>('.targets-chart .row[data-plan]')];
+  const chartGroups = [...document.querySelectorAll<HTMLElement>('.targets-chart .domain, .targets-chart .plan')];
   filters.hidden = false;
+  const fromAddress = () => {
+    const params = new URLSearchParams(location.search);
+    const pick = (select: HTMLSelectElement, value: string | null) => {
+      select.value = [...select.options].some((o) => o.value === value) ? (value ?? '') : '';
+    };
+    pick(planSelect, params.get('plan'));
+    pick(domainSelect, params.get('domain'));
+  };
+  const toAddress = () => {
+    const params = new URLSearchParams(location.search);
+    for (const [key, select] of [['plan', planSelect], ['domain', domainSelect]] as const) {
+      if (select.value === '') params.delete(key);
+      else params.set(key, select.value);
+    }
+    const query = params.toString();
+    const url = `${location.pathname}${query === '' ? '' : `?${query}`}${location.hash}`;
+    if (url !== `${location.pathname}${location.search}${location.hash}`) history.pushState(null, '', url);
+  };
   const applyFilters = () => {
     const plan = planSelect.value;
     for (const option of domainSelect.querySelectorAll<HTMLOptionElement>('option[data-plan]')) {
@@ -32,13 +58,27 @@ function init(): void {
       row.hidden = !match;
       if (match) shown += 1;
     }
+    for (const row of chartRows) row.hidden = !((plan === '' || row.dataset['plan'] === plan) && (domain === '' || row.dataset['domain'] === domain));
+    for (const group of chartGroups) group.hidden = group.querySelector('.row[data-plan]:not([hidden])') === null;
     status.textContent = shown === rows.length ? `共${rows.length}项` : `显示${shown}项，共${rows.length}项`;
   };
-  planSelect.addEventListener('change', applyFilters);
-  domainSelect.addEventListener('change', applyFilters);
+  const onChange = () => {
+    applyFilters();
+    toAddress();
+  };
+  planSelect.addEventListener('change', onChange);
+  domainSelect.addEventListener('change', onChange);
+  addEventListener('popstate', () => {
+    fromAddress();
+    applyFilters();
+  });
+  fromAddress();
   applyFilters();
+}
 
-  // Sorting: a button in each header; a second press reverses the order.
+/** Sorting: a button in each header; a second press reverses the order. */
+function setUpSorting(table: HTMLTableElement, body: HTMLTableSectionElement, rows: readonly HTMLTableRowElement[]): void {
+  const headers = [...table.querySelectorAll<HTMLTableCellElement>('thead th[data-sort-key]')];
   const sortBy = (header: HTMLTableCellElement, direction: Direction) => {
     const column = header.cellIndex;
     const numeric = header.dataset['sortType'] === 'number';

@@ -30,6 +30,7 @@ const pageTypes: { name: string; path: string; ready?: (page: Page) => Promise<v
   { name: 'open data', path: '/data/' },
   { name: 'topics', path: '/topics/' },
   { name: 'topic', path: '/topics/jinshi/' },
+  { name: 'site map (for people)', path: '/sitemap/' },
   { name: 'search naming a department', path: `/search/?q=${encodeURIComponent('人社局 就业')}`, ready: searchDone(true) },
   { name: 'search with results', path: `/search/?q=${encodeURIComponent('家暴')}`, ready: searchDone(true) },
   { name: 'search as asked (a question with a typing error: the correction and its link)', path: `/search/?q=${encodeURIComponent('母婴式在哪里')}`, ready: searchDone(true) },
@@ -195,10 +196,10 @@ test.describe('keyboard', () => {
   test('the targets table sorts and filters from the keyboard', async ({ page }) => {
     await page.goto('/targets/');
     // The sort arrows are drawn, not part of the name.
-    const sort = page.getByRole('button', { name: '目标值', exact: true });
+    const sort = page.getByRole('button', { name: /目标值$/ });
     await sort.focus();
     await page.keyboard.press('Enter');
-    const header = page.getByRole('columnheader', { name: '目标值', exact: true });
+    const header = page.getByRole('columnheader', { name: /目标值$/ });
     await expect(header).toHaveAttribute('aria-sort', 'ascending');
     await page.keyboard.press('Space');
     await expect(header).toHaveAttribute('aria-sort', 'descending');

@@ -92,7 +92,7 @@ const works: Record<PageSample['type'], (page: Page) => Promise<void>> = {
   '404': headerBoxTakesSlash,
   targets: async (page) => {
     await headerBoxTakesSlash(page);
-    const header = page.getByRole('columnheader', { name: '目标值' });
+    const header = page.getByRole('columnheader', { name: /目标值$/ });
     await header.getByRole('button').click();
     await expect(header).toHaveAttribute('aria-sort', 'ascending');
     const values = await page.locator('#targets-table tbody td.value').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-sort'))));

@@ -79,3 +79,16 @@ test('/topics/ lists at least 12 everyday topics, each listing every clause that
     expect(links).toEqual(expected);
   }
 });
+
+test('网站地图 is a page for people: every document, plan and domain, and the tools, linked from every footer', async ({ page }) => {
+  const clauses = JSON.parse(readFileSync('dist/data/clauses.json', 'utf8')) as { kind: string; url: string; planTitle: string | null; domain: string | null }[];
+  await page.goto('/');
+  await page.getByRole('contentinfo').getByRole('link', { name: '网站地图' }).click();
+  await expect(page).toHaveURL(/\/sitemap\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('网站地图');
+  const hrefs = new Set(await page.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')));
+  const domains = new Set(clauses.filter((c) => c.kind === 'goal').map((c) => c.url.replace(/g\d+\/$/, '')));
+  expect(domains.size).toBeGreaterThan(0);
+  for (const d of domains) expect(hrefs.has(d), `domain ${d}`).toBe(true);
+  for (const tool of ['/targets/', '/departments/', '/actors/', '/topics/', '/data/', '/search/']) expect(hrefs.has(tool), tool).toBe(true);
+});

@@ -83,3 +83,28 @@ test('a reader goes from the home page to a goal and a measure, and back up by t
     await expect(page).toHaveURL('/');
   });
 });
+
+test('previous/next into the other plan says so; within a plan it does not', async ({ page }) => {
+  const clauses = JSON.parse(readFileSync('dist/data/clauses.json', 'utf8')) as { id: string; kind: string; planTitle: string | null }[];
+  const plans = [...new Map(clauses.filter((c) => c.kind === 'goal').map((c) => [c.id.split('.').slice(0, 2).join('.'), c.planTitle ?? ''])).entries()];
+  test.skip(plans.length < 2, 'one plan');
+  const [[, firstTitle], [secondId]] = plans as [[string, string], [string, string]];
+  await page.goto(`/${secondId.split('.').join('/')}/`);
+  const nav = page.getByRole('navigation', { name: '上一页/下一页' });
+  await expect(nav.locator('a[rel="prev"]')).toContainText(`进入另一规划：《${firstTitle}》`);
+  await expect(nav.locator('a[rel="next"]')).not.toContainText('进入另一规划');
+});
+
+test('an actor page has one breadcrumb trail', async ({ page }) => {
+  await page.goto('/actors/');
+  await page.locator('main a[href^="/actors/"]').first().click();
+  await expect(page.getByRole('navigation', { name: /面包屑|位置/ })).toHaveCount(1);
+});
+
+test('a goal’s own page does not repeat its title above its text', async ({ page }) => {
+  await page.goto(`${DOMAIN}g2/`);
+  const article = main(page).getByRole('article', { name: /^主要目标第2项/ });
+  await expect(article.getByRole('heading')).toHaveCount(1);
+  await expect(article.getByRole('heading')).not.toBeInViewport();
+  await expect(article.getByRole('link', { name: /本条链接/ })).toHaveCount(0);
+});

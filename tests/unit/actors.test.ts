@@ -152,6 +152,13 @@ describe('division of labour', () => {
     expect(has('同级统计部门', /./)).toBe(false);
     expect(rows.some((r) => r.slug === 'tongji' && r.role.startsWith('向'))).toBe(false);
   });
+  it('never reads a body that only qualifies a thing (参加妇儿工委组织的评估工作) as given a duty', () => {
+    const attributive = rows.filter((r) => r.sentence.includes(`${r.actor.replace(/^(各级|同级|下级|上一级|县级以上|县级|各|市)/, '')}${r.role}`) && /^[\u4e00-\u9fff]{1,2}的/.test(r.role));
+    expect(attributive).toEqual([]);
+    expect(rows.some((r) => r.role.startsWith('组织的'))).toBe(false);
+    // The sentence still gives 评估组成员 their own duty.
+    expect(has('评估组', /^负责统筹协调本部门规划实施的自我评估/)).toBe(true);
+  });
   it('builds the content the pages read', () => {
     const content = actorsContent(site.units, lexicon);
     const m = content.actors.find((a) => a.slug === 'tongji')?.mentions[0];

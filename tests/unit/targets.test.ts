@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/build/02-decode/decode';
 import { parse } from '../../src/build/03-parse/parse';
 import { enrich } from '../../src/build/05-enrich/enrich';
-import { extractTargets, splitCompound, targetsIn } from '../../src/build/06-analysis/extract-targets';
-import type { Target } from '../../src/model/target';
+import { extractTargets, splitCompound, targetsIn, targetsJson } from '../../src/build/06-analysis/extract-targets';
+import { indicatorKey, planYear, type Target } from '../../src/model/target';
 import { seedBytes, seedFile } from './helpers';
 
 const doc = parse(decode(seedFile, seedBytes), 'luozheng-2022-62');
@@ -173,5 +173,37 @@ describe('numbers that are not targets', () => {
     '开展0—6岁儿童健康管理工作。',
   ])('%s', (sentence) => {
     expect(targetsIn(sentence)).toEqual([]);
+  });
+});
+
+describe('what a target is for', () => {
+  it('a count of lessons names the course its sentence sets', () => {
+    const found = targetsIn('将心理健康课程列入中小学必修课内容，确保小学各年级每学年不少于12课时、中学不少于14课时。');
+    expect(found.map((f) => [f.indicator, f.value, f.unit])).toEqual([
+      ['小学各年级每学年心理健康课程', 12, '课时'],
+      ['中学每学年心理健康课程', 14, '课时'],
+    ]);
+    // Every character of the label comes from the sentence.
+    for (const f of found) for (const ch of f.indicator) expect('将心理健康课程列入中小学必修课内容，确保小学各年级每学年不少于12课时、中学不少于14课时。').toContain(ch);
+  });
+
+  it('the year is the end of the plan period, however the title writes it', () => {
+    expect(planYear('洛阳市妇女发展规划（2021—2030年）')).toBe(2030);
+    expect(planYear('某省儿童发展规划(2021-2030年)')).toBe(2030);
+    expect(planYear('某市妇女发展规划（2021－2030年）')).toBe(2030);
+    expect(planYear('某市妇女发展规划')).toBeNull();
+  });
+
+  it('every target of the seed carries its plan’s year', () => {
+    const site = enrich([parse(decode(seedFile, seedBytes), 'luozheng-2022-62')], 'https://x.example/');
+    const { targets } = targetsJson(site.units);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const t of targets) expect(t.year, t.indicator).toBe(planYear(t.planTitle));
+    expect(targets.every((t) => t.year !== null)).toBe(true);
+  });
+
+  it('indicators match across plans by their normalized name', () => {
+    expect(indicatorKey('九年义务教育巩固率')).toBe(indicatorKey('九年义务教育 巩固率'));
+    expect(indicatorKey('５岁以下儿童死亡率')).toBe(indicatorKey('5岁以下儿童死亡率'));
   });
 });

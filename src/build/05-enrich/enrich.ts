@@ -2,7 +2,7 @@
 // (units.ts), every page with its place among the others (pages.ts, then order and previous/next
 // here), and the cross-links between units (06-analysis/links.ts).
 import type { Document } from '../../model/document';
-import type { PageLink } from '../../model/page-schema';
+import type { PageStep } from '../../model/page-schema';
 import type { Unit } from '../../model/unit';
 import { computeLinks } from '../06-analysis/links';
 import { documentPages } from './pages';
@@ -35,6 +35,6 @@ function inReadingOrder(pages: readonly PageDraft[]): Page[] {
   });
 }
 
-function linkTo(p: { title: string; url: string }): PageLink {
-  return { title: p.title, url: p.url };
+function linkTo(p: { title: string; url: string; planTitle: string | null }): PageStep {
+  return { title: p.title, url: p.url, planTitle: p.planTitle };
 }

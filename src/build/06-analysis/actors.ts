@@ -146,6 +146,8 @@ export function readDuty(sentence: string, matches: readonly Match[], k: number)
   }
   if (inOwn !== null) {
     if (own.slice(0, inOwn.index).includes('由')) return none;
+    // X组织的Y: the body qualifies a thing (参加妇儿工委组织的评估工作); it is given no duty.
+    if (own.startsWith('的', inOwn.index + inOwn.verb.length)) return none;
     return { duty: inOwn.verb, recipient: false, verbAt: m.end + inOwn.index, ledThing: null };
   }
   if (clauseEnd === -1) return none;

@@ -12,7 +12,7 @@
 //   6. split compounds — 新生儿、婴儿和5岁以下儿童死亡率分别降至3.0‰、5.0‰和6.0‰以下 → three.
 // Decision: a count of institutions (市、县均有1所…机构) IS a target (comparator >=); an age or
 // age range that describes a population (5岁以下儿童, 0—6岁, 未满16周岁) never is.
-import type { Comparator, Target, TargetRecord } from '../../model/target';
+import { planYear, type Comparator, type Target, type TargetRecord } from '../../model/target';
 import type { Unit } from '../../model/unit';
 import { sentences } from '../../text/sentences';
 
@@ -228,7 +228,13 @@ export function targetsIn(sentence: string): Found[] {
     const count = countOf(share.rest);
     found.push(...share.found, ...count.found, ...reaches(count.rest));
   }
-  return found.map((f) => ({ ...f, indicator: reveal(f.indicator) }));
+  // A count of lessons with no subject in its clause takes the course the sentence names:
+  // 将心理健康课程列入…，确保小学各年级每学年不少于12课时 → 小学各年级每学年心理健康课程.
+  const course = /([\u4e00-\u9fff]{2,8}课程)/u.exec(sentence)?.[1]?.replace(/^(?:将|把|开设|开齐|开足|确保|并)+/, '');
+  return found.map((f) => {
+    const indicator = reveal(f.indicator);
+    return { ...f, indicator: f.unit === '课时' && course !== undefined && !indicator.includes('课') ? `${indicator}${course}` : indicator };
+  });
 }
 
 // ── For the /targets/ page ────────────────────────────────────────────────────────────────
@@ -239,7 +245,8 @@ export function targetsJson(units: readonly Unit[]): { targets: TargetRecord[] }
   return {
     targets: extractTargets(units).map((t) => {
       const u = byId.get(t.clauseId);
-      return { ...t, url: u?.url ?? '', planTitle: u?.planTitle ?? '', domain: u?.domain ?? '', label: u?.label ?? '' };
+      const planTitle = u?.planTitle ?? '';
+      return { ...t, url: u?.url ?? '', planTitle, domain: u?.domain ?? '', label: u?.label ?? '', year: planYear(planTitle) };
     }),
   };
 }

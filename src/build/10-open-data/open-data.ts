@@ -70,14 +70,16 @@ export interface TargetExport {
   planTitle: string;
   domain: string;
   text: string;
+  /** The year the target is set for (its plan's last year), or null. */
+  year: number | null;
 }
 
 export function targetRecords(targets: readonly TargetRecord[]): TargetExport[] {
-  return targets.map((t) => ({ clauseId: t.clauseId, indicator: t.indicator, value: t.value, unit: t.unit, comparator: t.comparator, url: t.url, planTitle: t.planTitle, domain: t.domain, text: t.text }));
+  return targets.map((t) => ({ clauseId: t.clauseId, indicator: t.indicator, value: t.value, unit: t.unit, comparator: t.comparator, url: t.url, planTitle: t.planTitle, domain: t.domain, text: t.text, year: t.year }));
 }
 
 export function targetsCsv(records: readonly TargetExport[]): string {
-  return csv(['clauseId', 'planTitle', 'domain', 'indicator', 'comparator', 'value', 'unit', 'url', 'text'], records);
+  return csv(['clauseId', 'planTitle', 'domain', 'indicator', 'comparator', 'value', 'unit', 'year', 'url', 'text'], records);
 }
 
 /** dist/data/actors.json: one entry per responsible body (docs/contracts.md). */
