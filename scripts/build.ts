@@ -23,6 +23,14 @@ async function main(): Promise<void> {
     contentDir: path.resolve(values.content),
     outDir,
     siteUrl: site,
+    // Each step as it ends, with its time; the long one (Astro) also as it starts.
+    progress: ({ step, seconds, detail }) => {
+      if (seconds === null) {
+        if (step.startsWith('09')) console.log(`  ${step} …`);
+        return;
+      }
+      console.log(`  ${step.padEnd(26)} ${seconds.toFixed(1).padStart(6)} s${detail === undefined ? '' : `  ${detail}`}`);
+    },
   });
   const { search } = report;
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

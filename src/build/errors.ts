@@ -14,6 +14,7 @@ export const errorKinds = {
   'empty-section': 'A 主要目标 or 策略措施 heading must be followed by at least one numbered item.',
   'fidelity': 'This is a bug in the parser: a source line is not held by exactly one unit of the model.',
   'seeds': 'Put at least one plan document (*.txt) in seeds/.',
+  'duplicate-document': 'Each document in seeds/ needs its own 文号: remove the copy, or correct the number in its notice or its metadata file.',
   'metadata': 'Correct the metadata file beside the seed (seeds/<slug>.yaml; its fields: docs/contracts.md, "Document metadata").',
 } as const;
 

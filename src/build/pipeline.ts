@@ -10,7 +10,7 @@
 // A problem in a seed stops the build with file:line before anything is written; a failure after
 // that leaves the previous site in place, because the new one is built beside it and swapped in.
 import { rm } from 'node:fs/promises';
-import { withMetadata } from './01-seeds/metadata';
+import { checkDistinctDocuments, withMetadata } from './01-seeds/metadata';
 import { readSeeds } from './01-seeds/read-seeds';
 import { parse } from './03-parse/parse';
 import { checkFidelity, type FidelityReport } from './04-fidelity/check-fidelity';
@@ -38,6 +38,15 @@ export interface BuildOptions {
   readonly outDir: string;
   /** The site's public address (model/ids.ts `siteUrl`). */
   readonly siteUrl: string;
+  /** Told as each step starts and ends, so a long build never passes in silence (scripts/build.ts prints it). */
+  readonly progress?: (event: StepEvent) => void;
+}
+
+/** A step of the build starting (seconds null) or done (with its seconds and what it made). */
+export interface StepEvent {
+  readonly step: string;
+  readonly seconds: number | null;
+  readonly detail?: string;
 }
 
 export interface BuildReport {
@@ -50,32 +59,49 @@ export interface BuildReport {
 /** Build the site from the seeds; see the steps above. */
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
-  const seeds = await readSeeds(options.seedsDir); // 01, 02
-  const docs = seeds.map((s) => withMetadata(parse(s.decoded, s.slug), s.metadata)); // 03, with the metadata file (01)
-  const fidelity = seeds.map((s, i) => checkFidelity(s.decoded, docs[i] ?? unreachable())); // 04
-  const site = enrich(docs, options.siteUrl); // 05 (and 06: cross-links)
-  const assignments = assignDepartments(site.units, departments, overrides); // 06: the 任务分解
-  const reference: ReferenceData = {
-    actors: actorsContent(site.units, lexicon),
-    departments: departmentsContent(site.units, departments, assignments),
-    targets: targetsJson(site.units),
-    topics: { topics: topicsContent(site.units, topics) },
-  }; // 06
-  await writeContent(site, reference, options.contentDir); // 07
+  const step = timer(options.progress);
+  const seeds = await step('01 read seeds', () => readSeeds(options.seedsDir), (s) => `${s.length} file(s)`); // 01, 02
+  const docs = await step('03 parse', () => seeds.map((s) => withMetadata(parse(s.decoded, s.slug), s.metadata))); // 03, with the metadata file (01)
+  checkDistinctDocuments(docs);
+  const fidelity = await step('04 fidelity', () => seeds.map((s, i) => checkFidelity(s.decoded, docs[i] ?? unreachable()))); // 04
+  const site = await step('05 enrich', () => enrich(docs, options.siteUrl), (s) => `${s.units.length} units, ${s.pages.length} pages`); // 05 (and 06: cross-links)
+  const reference = await step('06 analysis', (): ReferenceData => {
+    const assignments = assignDepartments(site.units, departments, overrides); // the 任务分解
+    return {
+      actors: actorsContent(site.units, lexicon),
+      departments: departmentsContent(site.units, departments, assignments),
+      targets: targetsJson(site.units),
+      topics: { topics: topicsContent(site.units, topics) },
+    };
+  }); // 06
+  await step('07 content', () => writeContent(site, reference, options.contentDir)); // 07
   const staging = `${options.outDir}.staging`;
   const searchDir = `${options.outDir}.search`;
   await rm(searchDir, { recursive: true, force: true });
   try {
     // The index first, so that the search page can preload its files.
-    const search = await writeSearchIndex(site, reference.departments, searchDir); // 08
-    await astroBuild(options.root, options.contentDir, staging); // 09
-    await writeOpenData(site.units, reference, staging); // 10
-    await moveInto(searchDir, staging);
-    await publish(staging, options.outDir); // 11
+    const search = await step('08 search index', () => writeSearchIndex(site, reference.departments, searchDir)); // 08
+    await step(`09 astro (${site.pages.length} pages)`, () => astroBuild(options.root, options.contentDir, staging)); // 09
+    await step('10 open data', () => writeOpenData(site.units, reference, staging)); // 10
+    await step('11 publish', async () => {
+      await moveInto(searchDir, staging);
+      await publish(staging, options.outDir);
+    }); // 11
     return { site, fidelity, search, seconds: (performance.now() - started) / 1000 };
   } finally {
     await rm(searchDir, { recursive: true, force: true });
   }
+}
+
+/** Runs a step, telling `progress` when it starts and how long it took. */
+function timer(progress: BuildOptions['progress']) {
+  return async <T>(name: string, run: () => T | Promise<T>, detail?: (result: T) => string): Promise<T> => {
+    progress?.({ step: name, seconds: null });
+    const start = performance.now();
+    const result = await run();
+    progress?.({ step: name, seconds: (performance.now() - start) / 1000, ...(detail === undefined ? {} : { detail: detail(result) }) });
+    return result;
+  };
 }
 
 function unreachable(): never {

@@ -108,6 +108,8 @@ export interface Plan {
   readonly index: number;
   /** e.g. 洛阳市妇女发展规划（2021—2030年） */
   readonly title: Line;
+  /** A heading over the opening paragraphs, as written (前言, 前　　言, 序言), or null when they stand untitled. */
+  readonly preambleHeading: Line | null;
   readonly preamble: readonly Line[];
   readonly parts: readonly [GeneralPart, DomainsPart, ImplementationPart, MonitoringPart];
 }

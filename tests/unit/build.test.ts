@@ -8,11 +8,12 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { root, seedLineOf, seedLines, seedWithLine } from './helpers';
 
-function build(seedText: string | null) {
+function build(seedText: string | null, also: Record<string, string> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'plan-build-'));
   const seeds = path.join(dir, 'seeds');
   mkdirSync(seeds);
   if (seedText !== null) writeFileSync(path.join(seeds, 'broken-plan.txt'), seedText);
+  for (const [name, text] of Object.entries(also)) writeFileSync(path.join(seeds, name), text);
   const out = path.join(dir, 'dist');
   mkdirSync(out);
   writeFileSync(path.join(out, 'index.html'), 'previous good site');
@@ -29,6 +30,14 @@ describe('a broken seed stops the build', () => {
     const run = build(seedWithLine(n, seedLines[n - 1]?.replace(/^3\./, '5.') ?? ''));
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`Build stopped: seeds/broken-plan.txt:${n}: expected 主要目标 (goal) number 3, found number 5`);
+    expect(run.previous).toBe('previous good site');
+  });
+
+  it('names both files when two seeds carry one 文号', () => {
+    const text = seedLines.join('\n');
+    const run = build(text, { 'a-copy.txt': text });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Build stopped: seeds\/broken-plan\.txt:\d+: expected a 文号 of its own \(seeds\/a-copy\.txt is .+号 already\)/);
     expect(run.previous).toBe('previous good site');
   });
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseMetadata, withMetadata } from '../../src/build/01-seeds/metadata';
+import { checkDistinctDocuments, parseMetadata, withMetadata } from '../../src/build/01-seeds/metadata';
 import { readSeeds } from '../../src/build/01-seeds/read-seeds';
 import { enrich } from '../../src/build/05-enrich/enrich';
 import { isoDate } from '../../src/model/citation';
@@ -96,5 +96,22 @@ describe('read with the seeds', () => {
     expect(page?.reference).toMatch(/\(2023-01-05\)\[引用日期\]\. https:\/\/www\.example\.gov\.cn\/a\.html\.$/);
     const plain = enrich([doc], 'https://plans.example.org/').pages.find((p) => p.kind === 'document');
     expect(plain?.reference).toMatch(new RegExp(`\\(${stated.writtenDate}\\)\\[引用日期\\]\\. https://plans\\.example\\.org/${doc.slug}/\\.$`));
+  });
+});
+
+describe('a library of documents', () => {
+  it('two seeds with one 文号 stop the build, naming both files', () => {
+    const copy: Document = { ...parseText(seedText, 'seeds/copy.txt'), slug: 'copy' };
+    const error = planError(() => checkDistinctDocuments([doc, copy]));
+    expect(error.kind).toBe('duplicate-document');
+    expect(error.message).toContain('seeds/copy.txt:');
+    expect(error.message).toContain(doc.file);
+    expect(error.message).toContain(stated.docNumber);
+  });
+
+  it('documents with their own numbers, or none, pass', () => {
+    const other = withMetadata(parseText(seedText.replace(stated.docNumber, '洛政〔2023〕7号'), 'seeds/other.txt'), null);
+    expect(() => checkDistinctDocuments([doc, other])).not.toThrow();
+    expect(other.meta.docNumber).toBe('洛政〔2023〕7号');
   });
 });

@@ -6,6 +6,9 @@ import { PlanError } from '../../src/build/errors';
 import type { Document } from '../../src/model/document';
 import { textOf } from '../../src/model/document';
 import { markerNumber } from '../../src/build/03-parse/parse';
+import { enrich } from '../../src/build/05-enrich/enrich';
+import { checkFidelity } from '../../src/build/04-fidelity/check-fidelity';
+import { decode } from '../../src/build/02-decode/decode';
 import { firstSentence } from '../../src/text/sentences';
 import { parseBytes, parseText, planError, root, seedFile, seedLineOf, seedLines, seedText, seedWithLine } from './helpers';
 
@@ -26,6 +29,38 @@ describe('parser fixtures', () => {
     if (process.env['UPDATE'] === '1') writeFileSync(expected, actual);
     expect(existsSync(expected), `${expected} is missing: run UPDATE=1 npx vitest run`).toBe(true);
     expect(actual).toBe(readFileSync(expected, 'utf8'));
+  });
+});
+
+describe('other layouts of the family (fixtures made of this document’s own text)', () => {
+  const fixture = (name: string) => {
+    const input = `tests/fixtures/parse/${name}/input.txt`;
+    return parseBytes(readFileSync(path.join(root, input)), input);
+  };
+
+  it('a plan published alone, its title written 2021-2030, its opening paragraphs under 前　　言', () => {
+    const doc = fixture('plan-alone-preface');
+    expect(doc.notice).toBeNull();
+    expect(doc.plans).toHaveLength(1);
+    const [plan] = doc.plans;
+    expect(plan?.title.text).toBe('洛阳市妇女发展规划（2021-2030年）');
+    expect(plan?.preambleHeading?.text).toBe('前　　言');
+    expect(plan?.preamble.map((l) => l.text)).toEqual([seedLines.find((l) => l.startsWith('依据宪法'))?.trim()]);
+    expect(plan?.parts[1].domains.map((d) => [d.heading.text, d.goals.length, d.measures.length])).toEqual([['妇女与健康', 10, 12]]);
+    expect(plan?.parts[2].items).toHaveLength(6);
+    expect(plan?.parts[3].items).toHaveLength(5);
+    // Every character of the fixture is in exactly one line of the model, its heading included.
+    const input = 'tests/fixtures/parse/plan-alone-preface/input.txt';
+    const report = checkFidelity(decode(input, readFileSync(path.join(root, input))), doc);
+    expect(report.lines).toBe(readFileSync(path.join(root, input), 'utf8').split('\n').filter((l) => l.trim() !== '').length);
+  });
+
+  it('calls the opening paragraphs as their heading does, in the unit and its citation', () => {
+    const site = enrich([fixture('plan-alone-preface')], 'https://x.example/');
+    const preamble = site.units.find((u) => u.kind === 'preamble');
+    expect(preamble?.label).toBe('前言');
+    expect(preamble?.citation).toContain('前言');
+    expect(preamble?.text.startsWith('依据宪法')).toBe(true);
   });
 });
 

@@ -127,3 +127,20 @@ export function withMetadata(doc: Document, metadata: MetadataFile | null): Docu
   };
   return { ...doc, meta };
 }
+
+/**
+ * Two seeds with one 文号 are one document twice (a copy left in seeds/, or a number not updated):
+ * the build stops naming both files, rather than publish two pages under one number.
+ */
+export function checkDistinctDocuments(docs: readonly Document[]): void {
+  const seen = new Map<string, Document>();
+  for (const doc of docs) {
+    const number = doc.meta.docNumber;
+    if (number === null) continue;
+    const first = seen.get(number);
+    if (first !== undefined) {
+      throw new PlanError('duplicate-document', { file: doc.file, line: doc.notice?.docNumber?.line ?? null }, `a 文号 of its own (${first.file} is ${number} already)`, number);
+    }
+    seen.set(number, doc);
+  }
+}

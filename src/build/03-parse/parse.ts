@@ -26,6 +26,7 @@ const patterns = {
   paren: new RegExp(`^[（(]${sp}(${cnDigits})${sp}[）)]${sp}`),
   item: new RegExp(`^([0-9０-９]+)${sp}[.．、]${sp}`),
   goals: new RegExp(`^主要目标${sp}[：:]?$`),
+  preambleHeading: new RegExp(`^(?:前${sp}言|序${sp}言)$`),
   measures: new RegExp(`^策略措施${sp}[：:]?$`),
   docNumber: new RegExp(`[〔［\\[(（]${sp}\\d{4}${sp}[〕］\\])）]${sp}\\d+${sp}号$`),
   date: new RegExp(`^[\\d〇零一二三四五六七八九]{4}${sp}年${sp}[\\d一二三四五六七八九十]{1,3}${sp}月${sp}[\\d一二三四五六七八九十]{1,3}${sp}日$`),
@@ -153,9 +154,16 @@ function parsePlan(ctx: Context, lines: readonly SourceLine[], index: number): P
     position: ctx.span(lines),
     index,
     title: plain(titleLine),
-    preamble: rest.slice(0, headings[0]).map(plain),
+    ...preambleOf(rest.slice(0, headings[0])),
     parts,
   };
+}
+
+/** The opening paragraphs before part one, and their heading when they have one (前言, 前　　言, 序言). */
+function preambleOf(lines: readonly SourceLine[]): Pick<Plan, 'preambleHeading' | 'preamble'> {
+  const [first, ...rest] = lines;
+  if (first !== undefined && patterns.preambleHeading.test(first.s)) return { preambleHeading: plain(first), preamble: rest.map(plain) };
+  return { preambleHeading: null, preamble: lines.map(plain) };
 }
 
 /** 一、总体要求: guiding paragraphs, then one principle per paragraph that starts with 坚持. */

@@ -20,7 +20,7 @@ export function linesOf(doc: Document): Line[] {
   const n = doc.notice;
   if (n !== null) add(n.docNumber, n.issuer, ...n.title, n.addressees, ...n.body, n.date);
   for (const plan of doc.plans) {
-    add(plan.title, ...plan.preamble);
+    add(plan.title, plan.preambleHeading, ...plan.preamble);
     const [general, domains, implementation, monitoring] = plan.parts;
     add(general.heading, ...(general.guidance?.lines ?? []));
     for (const p of general.principles) add(...p.lines);

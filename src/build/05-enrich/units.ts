@@ -39,13 +39,18 @@ export function documentUnits(doc: Document, siteUrl: string): Unit[] {
   return units;
 }
 
+/** The opening paragraphs are called as their heading writes it (前言, 序言; 前　　言 → 前言), else 序言. */
+function preambleLabel(plan: Plan): string {
+  return plan.preambleHeading?.text.replace(/[\s\u3000]+/g, '') ?? unitKindNames.preamble;
+}
+
 /** A plan's units: its preamble, then each part's. */
 function planUnits(doc: Document, plan: Plan): UnitInput[] {
   const planId = ids.plan(doc, plan);
   const common = { planTitle: plan.title.text, domain: null, domainHeading: null };
   const out: UnitInput[] = [];
   if (plan.preamble.length > 0) {
-    out.push({ ...common, id: `${planId}.preamble`, kind: 'preamble', number: null, anchor: 'preamble', pageId: planId, ownPage: false, part: null, inPart: null, label: unitKindNames.preamble, title: null, lines: plan.preamble, position: plan.position });
+    out.push({ ...common, id: `${planId}.preamble`, kind: 'preamble', number: null, anchor: 'preamble', pageId: planId, ownPage: false, part: null, inPart: null, label: preambleLabel(plan), title: null, lines: plan.preamble, position: plan.position });
   }
   plan.parts.forEach((part, k) => {
     const partId = ids.part(doc, plan, k + 1);

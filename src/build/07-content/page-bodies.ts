@@ -142,7 +142,7 @@ function wholePlan(doc: Document, plan: Plan, unit: (id: string) => Unit): Block
   const planId = ids.plan(doc, plan);
   const whole = (id: string, level: 2 | 3 | 5, toc?: string) => fullUnitElement(unit(id), level, toc);
   return [
-    ...(plan.preamble.length > 0 ? [whole(`${planId}.preamble`, 2, unitKindNames.preamble)] : []),
+    ...(plan.preamble.length > 0 ? [whole(`${planId}.preamble`, 2, unit(`${planId}.preamble`).label)] : []),
     ...plan.parts.map((part, k) => {
       const partId = ids.part(doc, plan, k + 1);
       const body = (() => {
