@@ -17,8 +17,23 @@ export interface Target {
   text: string;
 }
 
-/** One row of targets.json: a target with where it is cited from, and the year it is set for (its plan's last year, or null). */
-export type TargetRecord = Target & { url: string; planTitle: string; domain: string; label: string; year: number | null };
+/**
+ * One row of targets.json: a target with where it is cited from — its document (slug and 文号), its
+ * plan (the plan's ID, `luozheng-2022-62.p1`: plans of different documents share titles), domain
+ * and label — the year it is set for (its plan's last year, or null) and the key its indicator is
+ * matched by across plans and documents.
+ */
+export type TargetRecord = Target & {
+  url: string;
+  docSlug: string;
+  docNumber: string | null;
+  plan: string;
+  planTitle: string;
+  domain: string;
+  label: string;
+  year: number | null;
+  indicatorKey: string;
+};
 
 /** The year a plan's targets are set for: the end of the period in its title, 洛阳市妇女发展规划（2021—2030年） → 2030. */
 export function planYear(planTitle: string): number | null {
@@ -37,4 +52,20 @@ export const comparatorWords: Record<Comparator, string> = { '<=': '不高于', 
 /** 不高于12/10万, 不低于70%, 约45%, 为1次. */
 export function targetValue(t: Pick<Target, 'comparator' | 'value' | 'unit'>): string {
   return `${comparatorWords[t.comparator]}${t.value}${t.unit}`;
+}
+
+/**
+ * The plans the targets come from, in document order, each named so that it is told apart: by its
+ * title, and with its document's 文号 when the targets come from more than one document (plans of
+ * different documents share titles).
+ */
+export function targetPlans(targets: readonly TargetRecord[]): { id: string; name: string; title: string }[] {
+  const documents = new Set(targets.map((t) => t.docSlug));
+  const plans = new Map<string, { id: string; name: string; title: string }>();
+  for (const t of targets) {
+    if (plans.has(t.plan)) continue;
+    const name = documents.size > 1 ? `${t.docNumber ?? t.docSlug} ${t.planTitle}` : t.planTitle;
+    plans.set(t.plan, { id: t.plan, name, title: t.planTitle });
+  }
+  return [...plans.values()];
 }

@@ -3,7 +3,7 @@ import { decode } from '../../src/build/02-decode/decode';
 import { parse } from '../../src/build/03-parse/parse';
 import { enrich } from '../../src/build/05-enrich/enrich';
 import { extractTargets, splitCompound, targetsIn, targetsJson } from '../../src/build/06-analysis/extract-targets';
-import { indicatorKey, planYear, type Target } from '../../src/model/target';
+import { indicatorKey, planYear, targetPlans, type Target } from '../../src/model/target';
 import { seedBytes, seedFile } from './helpers';
 
 const doc = parse(decode(seedFile, seedBytes), 'luozheng-2022-62');
@@ -205,5 +205,29 @@ describe('what a target is for', () => {
   it('indicators match across plans by their normalized name', () => {
     expect(indicatorKey('九年义务教育巩固率')).toBe(indicatorKey('九年义务教育 巩固率'));
     expect(indicatorKey('５岁以下儿童死亡率')).toBe(indicatorKey('5岁以下儿童死亡率'));
+  });
+});
+
+describe('targets of a library', () => {
+  const seed = parse(decode(seedFile, seedBytes), 'luozheng-2022-62');
+  const other = parse(decode('seeds/other.txt', new TextEncoder().encode(new TextDecoder().decode(seedBytes).replace(/洛政〔2022〕62号/g, '洛政〔2023〕5号'))), 'other');
+
+  it('carry their document, their plan’s ID and their indicator key', () => {
+    const { targets } = targetsJson(enrich([seed], 'https://x.example/').units);
+    for (const t of targets) {
+      expect(t.docSlug).toBe('luozheng-2022-62');
+      expect(t.docNumber).toBe('洛政〔2022〕62号');
+      expect(t.clauseId.startsWith(`${t.plan}.`)).toBe(true);
+      expect(t.indicatorKey).toBe(indicatorKey(t.indicator));
+    }
+    expect(targetPlans(targets).map((p) => p.name)).toEqual([...new Set(targets.map((t) => t.planTitle))]);
+  });
+
+  it('name each plan with its 文号 when two documents have plans of one title', () => {
+    const { targets } = targetsJson(enrich([seed, other], 'https://x.example/').units);
+    const plans = targetPlans(targets);
+    expect(plans.map((p) => p.id)).toEqual(['luozheng-2022-62.p1', 'luozheng-2022-62.p2', 'other.p1', 'other.p2']);
+    expect(new Set(plans.map((p) => p.name)).size).toBe(4);
+    expect(plans[2]?.name.startsWith('洛政〔2023〕5号 ')).toBe(true);
   });
 });

@@ -72,14 +72,18 @@ export interface TargetExport {
   text: string;
   /** The year the target is set for (its plan's last year), or null. */
   year: number | null;
+  /** Its document: the 文号, or the slug when it has none. */
+  document: string;
+  /** The key the indicator is matched by across plans and documents (model/target.ts indicatorKey). */
+  indicatorKey: string;
 }
 
 export function targetRecords(targets: readonly TargetRecord[]): TargetExport[] {
-  return targets.map((t) => ({ clauseId: t.clauseId, indicator: t.indicator, value: t.value, unit: t.unit, comparator: t.comparator, url: t.url, planTitle: t.planTitle, domain: t.domain, text: t.text, year: t.year }));
+  return targets.map((t) => ({ clauseId: t.clauseId, indicator: t.indicator, value: t.value, unit: t.unit, comparator: t.comparator, url: t.url, planTitle: t.planTitle, domain: t.domain, text: t.text, year: t.year, document: t.docNumber ?? t.docSlug, indicatorKey: t.indicatorKey }));
 }
 
 export function targetsCsv(records: readonly TargetExport[]): string {
-  return csv(['clauseId', 'planTitle', 'domain', 'indicator', 'comparator', 'value', 'unit', 'year', 'url', 'text'], records);
+  return csv(['clauseId', 'document', 'planTitle', 'domain', 'indicator', 'indicatorKey', 'comparator', 'value', 'unit', 'year', 'url', 'text'], records);
 }
 
 /** dist/data/actors.json: one entry per responsible body (docs/contracts.md). */
