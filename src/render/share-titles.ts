@@ -9,8 +9,10 @@ const separator = ' · ';
 /**
  * A generated page's own title with what it belongs to, e.g.
  * 主要目标第2项 · 妇女与健康 · 洛阳市妇女发展规划（2021—2030年）, or （一）妇女与健康 · 洛阳市妇女发展规划（2021—2030年）.
+ * On a site of several documents (`library`), whose plans may share titles, every page also names
+ * its document's number, so no two pages share a title.
  */
-export function pageShareTitle(page: Pick<PageData, 'kind' | 'title' | 'planTitle' | 'domainTitle' | 'docNumber'>): string {
+export function pageShareTitle(page: Pick<PageData, 'kind' | 'title' | 'planTitle' | 'domainTitle' | 'docNumber'>, library = false): string {
   const within = (() => {
     switch (page.kind) {
       case 'document':
@@ -19,10 +21,10 @@ export function pageShareTitle(page: Pick<PageData, 'kind' | 'title' | 'planTitl
         return [page.docNumber];
       case 'part':
       case 'domain':
-        return [page.planTitle];
+        return [page.planTitle, ...(library ? [page.docNumber] : [])];
       case 'goal':
       case 'measure':
-        return [page.domainTitle, page.planTitle];
+        return [page.domainTitle, page.planTitle, ...(library ? [page.docNumber] : [])];
     }
   })();
   return [page.title, ...within].filter((part) => part !== null && part !== '').join(separator);

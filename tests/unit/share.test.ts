@@ -28,8 +28,18 @@ describe('what a shared link is called', () => {
   });
 
   it('gives every page a title of its own', () => {
-    const titles = site.pages.map(pageShareTitle);
+    const titles = site.pages.map((p) => pageShareTitle(p));
     expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it('on a site of two documents whose plans share titles, names the document too, so titles stay distinct', () => {
+    const other = parse(decode('seeds/other.txt', new TextEncoder().encode(new TextDecoder().decode(seedBytes).replaceAll(DOC_NUMBER, '洛政〔2023〕5号'))), 'other');
+    const library = enrich([parse(decode(seedFile, seedBytes), 'luozheng-2022-62'), other], 'https://example.org');
+    const titles = library.pages.map((p) => pageShareTitle(p, true));
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(pageShareTitle(page('luozheng-2022-62.p1.d1'), true)).toBe(`（一）妇女与健康 · 洛阳市妇女发展规划（2021—2030年） · ${DOC_NUMBER}`);
+    // One document alone keeps its titles short.
+    expect(new Set(library.pages.map((p) => pageShareTitle(p))).size).toBeLessThan(titles.length);
   });
 
   it('adds the documents to site-wide pages and the site name to the <title>', () => {
