@@ -7,7 +7,7 @@ export default defineConfig({
   // The public address the site is served from (SITE_URL); used for sitemap.xml, canonical links and citations.
   site: siteUrl(process.env),
   // The path the site lives under on its host (SITE_URL's path, e.g. /fuer/; else /). Astro puts its
-  // own assets under it; our links go through src/render/base.ts `withBase`.
+  // own assets under it; our links go through src/scripts/base.ts `withBase`.
   base: siteBase(process.env),
   trailingSlash: 'always',
   // Stylesheets ship as files, never inlined, so the Content-Security-Policy (src/render/content-security-policy.ts) needs

@@ -59,13 +59,13 @@ export function targetValue(t: Pick<Target, 'comparator' | 'value' | 'unit'>): s
  * title, and with its document's 文号 when the targets come from more than one document (plans of
  * different documents share titles).
  */
-export function targetPlans(targets: readonly TargetRecord[]): { id: string; name: string; title: string }[] {
+export function targetPlans(targets: readonly TargetRecord[]): { id: string; name: string }[] {
   const documents = new Set(targets.map((t) => t.docSlug));
-  const plans = new Map<string, { id: string; name: string; title: string }>();
+  const plans = new Map<string, { id: string; name: string }>();
   for (const t of targets) {
     if (plans.has(t.plan)) continue;
     const name = documents.size > 1 ? `${t.docNumber ?? t.docSlug} ${t.planTitle}` : t.planTitle;
-    plans.set(t.plan, { id: t.plan, name, title: t.planTitle });
+    plans.set(t.plan, { id: t.plan, name });
   }
   return [...plans.values()];
 }

@@ -100,8 +100,9 @@ function renderFilters(results: readonly Result[], table: SearchUnits, s: State)
 }
 
 function renderItem(r: Result, table: SearchUnits): HTMLLIElement {
+  const kindName = unitKindNames[r.kind as UnitKind] ?? r.kind;
   // 第（二）项 alone says nothing before its excerpt arrives: name its part (组织实施第（二）项).
-  const label = r.label.startsWith('第') ? `${unitKindNames[r.kind as UnitKind] ?? ''}${r.label}` : r.label;
+  const label = r.label.startsWith('第') ? `${kindName}${r.label}` : r.label;
   const li = document.createElement('li');
   li.className = 'result';
   li.dataset['resultId'] = r.id;
@@ -113,7 +114,6 @@ function renderItem(r: Result, table: SearchUnits): HTMLLIElement {
   const meta = document.createElement('p');
   meta.className = 'result-meta';
   const where = [table.plans[r.plan] ?? '', r.domain === -1 ? '' : (table.domains[r.domain]?.name ?? '')].filter((x) => x !== '');
-  const kindName = unitKindNames[r.kind as UnitKind] ?? r.kind;
   const code = document.createElement('code');
   code.textContent = r.id;
   meta.append(`${kindName} · ${where.join(' · ')} · ID `, code);

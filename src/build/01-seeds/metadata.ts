@@ -4,6 +4,7 @@
 // 成文日期) must agree with it, so the page never shows two versions of a fact. Format and fields:
 // docs/contracts.md, "Document metadata".
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import { documentLevels, type Document, type DocumentMeta } from '../../model/document';
 import { PlanError } from '../errors';
@@ -82,10 +83,10 @@ export function parseMetadata(file: string, text: string): MetadataFile {
 
 /** The metadata file beside the seed `<slug>.txt` in `dir`, or null when there is none. */
 export async function readMetadata(dir: string, slug: string, shownDir: string): Promise<MetadataFile | null> {
-  const file = `${shownDir}/${slug}.yaml`;
+  const file = path.join(shownDir, `${slug}.yaml`);
   let text: string;
   try {
-    text = await readFile(`${dir}/${slug}.yaml`, 'utf8');
+    text = await readFile(path.join(dir, `${slug}.yaml`), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
@@ -114,7 +115,7 @@ export function withMetadata(doc: Document, metadata: MetadataFile | null): Docu
       given,
     );
   }
-  const pick = (field: Field): string | null => metadata.values[field] ?? (field in fromNotice ? (fromNotice[field as keyof DocumentMeta] as string | null) : null);
+  const pick = (field: Field): string | null => metadata.values[field] ?? fromNotice[field];
   const meta: DocumentMeta = {
     issuer: pick('issuer'),
     docNumber: pick('docNumber'),
