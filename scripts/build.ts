@@ -1,4 +1,5 @@
-// The build's command line: tsx scripts/build.ts [--seeds seeds] [--out dist] [--content content].
+// The build's command line: tsx scripts/build.ts [--seeds seeds]… [--out dist] [--content content].
+// --seeds may be given more than once: the documents of every folder make one library.
 // The steps are src/build/pipeline.ts; this file reads the options, runs them and reports.
 // SITE_URL sets the site's public address (README, "SITE_URL").
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { assumedOrigin, siteUrl, SiteUrlError } from '../src/model/ids';
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      seeds: { type: 'string', default: 'seeds' },
+      seeds: { type: 'string', multiple: true, default: ['seeds'] },
       out: { type: 'string', default: 'dist' },
       content: { type: 'string', default: 'content' },
     },
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const site = siteUrl(process.env);
   const report = await build({
     root: path.resolve(import.meta.dirname, '..'),
-    seedsDir: path.resolve(values.seeds),
+    seedsDirs: values.seeds.map((dir) => path.resolve(dir)),
     contentDir: path.resolve(values.content),
     outDir,
     siteUrl: site,

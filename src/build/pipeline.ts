@@ -11,7 +11,7 @@
 // that leaves the previous site in place, because the new one is built beside it and swapped in.
 import { rm } from 'node:fs/promises';
 import { checkDistinctDocuments, withMetadata } from './01-seeds/metadata';
-import { readSeeds } from './01-seeds/read-seeds';
+import { readSeedFolders } from './01-seeds/read-seeds';
 import { parse } from './03-parse/parse';
 import { checkFidelity, type FidelityReport } from './04-fidelity/check-fidelity';
 import { enrich } from './05-enrich/enrich';
@@ -33,7 +33,8 @@ import { moveInto, publish } from './11-publish/publish';
 export interface BuildOptions {
   /** The project (astro.config.ts, src/). */
   readonly root: string;
-  readonly seedsDir: string;
+  /** The folders of seed documents (one library; a slug may appear in only one). */
+  readonly seedsDirs: readonly string[];
   readonly contentDir: string;
   readonly outDir: string;
   /** The site's public address (model/ids.ts `siteUrl`). */
@@ -60,7 +61,7 @@ export interface BuildReport {
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const step = timer(options.progress);
-  const seeds = await step('01 read seeds', () => readSeeds(options.seedsDir), (s) => `${s.length} file(s)`); // 01, 02
+  const seeds = await step('01 read seeds', () => readSeedFolders(options.seedsDirs), (s) => `${s.length} file(s)`); // 01, 02
   const docs = await step('03 parse', () => seeds.map((s) => withMetadata(parse(s.decoded, s.slug), s.metadata))); // 03, with the metadata file (01)
   checkDistinctDocuments(docs);
   const fidelity = await step('04 fidelity', () => seeds.map((s, i) => checkFidelity(s.decoded, docs[i] ?? unreachable()))); // 04

@@ -87,6 +87,21 @@ export const ids = {
   domain: (doc: Document, plan: Plan, domain: Domain) => `${ids.plan(doc, plan)}.d${domain.number}`,
 };
 
+/** The document a unit or page belongs to, from its ID: `luozheng-2022-62.p1.d1.g2` → `luozheng-2022-62`. */
+export function docSlugOf(id: string): string {
+  const at = id.indexOf('.');
+  return at === -1 ? id : id.slice(0, at);
+}
+
+/**
+ * The plan a unit or page belongs to, from its ID (`luozheng-2022-62.p1.d1.g2` → `luozheng-2022-62.p1`),
+ * the plan's identity across a library, where plans of two documents may share a title. Call it on
+ * units of a plan only: a notice's ID (`luozheng-2022-62.notice`) names no plan.
+ */
+export function planIdOf(id: string): string {
+  return id.split('.').slice(0, 2).join('.');
+}
+
 /** A page's site-relative URL from its ID: `luozheng-2022-62.p1.d1.g2` → `/luozheng-2022-62/p1/d1/g2/`. */
 export function pageUrl(pageId: string): string {
   return `/${pageId.split('.').join('/')}/`;

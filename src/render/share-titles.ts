@@ -31,11 +31,12 @@ export function pageShareTitle(page: Pick<PageData, 'kind' | 'title' | 'planTitl
 }
 
 /**
- * A page that covers whole documents (home, targets, responsibilities, search) says which:
- * 量化目标 · 洛政〔2022〕62号. The home page (`title` null) is the site's name with its documents.
+ * A page that covers the whole site (home, targets, responsibilities, search) names the document
+ * when there is one: 量化目标 · 洛政〔2022〕62号. A library names none (a title of fifty 文号 says
+ * nothing); the <title> ends with the site's name. The home page (`title` null) is the site's name.
  */
 export function siteShareTitle(title: string | null, documents: readonly string[]): string {
-  return [title ?? siteName, ...documents].join(separator);
+  return [title ?? siteName, ...(documents.length === 1 ? documents : [])].join(separator);
 }
 
 /** The <title>: the share title, then the site's name (unless it is there already). */

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
+import { siteDir, siteFile, siteJson } from './site';
 
 interface Clause {
   id: string;
@@ -14,12 +15,12 @@ interface Clause {
   permalink: string;
 }
 
-const clauses = JSON.parse(readFileSync('dist/data/clauses.json', 'utf8')) as Clause[];
-const built = readFileSync('dist/index.html', 'utf8');
+const clauses = siteJson<Clause[]>('data/clauses.json');
+const built = readFileSync(siteFile('index.html'), 'utf8');
 let server: StaticServer;
 
 test.beforeAll(async () => {
-  server = await serveStatic(path.resolve('dist'), { redirectDirectories: true });
+  server = await serveStatic(path.resolve(siteDir), { redirectDirectories: true });
 });
 test.afterAll(async () => server.close());
 

@@ -10,10 +10,11 @@ import { expect, test, type Request } from '@playwright/test';
 import { budgets, categoryOf, pageSamples, searchQuery, type Category } from '../../scripts/page-budgets';
 import { inspectHtml } from './dist-html';
 import { pagefindSignature } from '../../src/search/wire';
+import { siteDir, siteFile } from './site';
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
-for (const sample of pageSamples('dist')) {
+for (const sample of pageSamples(siteDir)) {
   test(`the ${sample.type} page (${decodeURIComponent(sample.path)}) loads ${sample.reading ? `≤ ${kb(budgets.readingScriptBytes)} of script, ` : ''}≤ ${kb(budgets.pageBytes)} in all, from this site only`, async ({ page, baseURL }) => {
     const requests: string[] = [];
     const bodies: Promise<{ url: string; category: Category; bytes: number }>[] = [];
@@ -48,10 +49,10 @@ for (const sample of pageSamples('dist')) {
 test('every page, by what its markup loads (HTML, scripts, stylesheets, preloads, icon), is within budget', async ({ page }) => {
   const size = (url: string) => {
     const path = decodeURIComponent(new URL(url, 'http://site/').pathname);
-    return statSync(join('dist', path)).size;
+    return statSync(siteFile(path)).size;
   };
   const over: string[] = [];
-  const pages = await inspectHtml(page, 'dist');
+  const pages = await inspectHtml(page, siteDir);
   for (const p of pages) {
     const resources = [...new Map(p.resources.map((r) => [new URL(r.url, 'http://site/').pathname, r])).values()];
     const script = resources.filter((r) => r.as === 'script').reduce((n, r) => n + size(r.url), 0);
@@ -65,7 +66,7 @@ test('every page, by what its markup loads (HTML, scripts, stylesheets, preloads
 });
 
 test("Pagefind's fragments carry each unit's text once, not the index tokens", () => {
-  const dir = 'dist/pagefind/fragment';
+  const dir = siteFile('pagefind', 'fragment');
   const files = readdirSync(dir).filter((f) => f.endsWith('.pf_fragment'));
   expect(files.length).toBeGreaterThan(300);
   const withContent = files.filter((f) => {

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
+import { siteJson } from './site';
 
 interface Clause {
   id: string;
@@ -19,7 +20,7 @@ interface Clause {
   permalink: string;
 }
 
-const clauses = JSON.parse(readFileSync('dist/data/clauses.json', 'utf8')) as Clause[];
+const clauses = siteJson<Clause[]>('data/clauses.json');
 const clause = (id: string): Clause => {
   const c = clauses.find((x) => x.id === `luozheng-2022-62.${id}`);
   if (c === undefined) throw new Error(`no clause ${id} in dist/data/clauses.json`);

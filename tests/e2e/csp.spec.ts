@@ -9,6 +9,7 @@ import { hostileURL } from '../../playwright.config';
 import { pageSamples, searchQuery, type PageSample } from '../../scripts/page-budgets';
 import { contentSecurityPolicy } from '../../src/render/content-security-policy';
 import { inspectHtml } from './dist-html';
+import { siteDir, siteFile } from './site';
 
 const policy = contentSecurityPolicy();
 
@@ -46,7 +47,7 @@ test.beforeEach(async ({ context }) => {
 
 test.describe('every built page', () => {
   for (const [name, root] of [
-    ['the site', 'dist'],
+    ['the site', siteDir],
     ['the hostile-markup fixture site', '.build/hostile-dist'],
   ] as const) {
     test(`${name}: the policy comes first in <head>; no inline script, event handler or inline style`, async ({ page }) => {
@@ -114,7 +115,7 @@ async function headerBoxTakesSlash(page: Page): Promise<void> {
   await expect(page.getByRole('search').getByRole('searchbox', { name: '搜索条文' })).toBeFocused();
 }
 
-for (const sample of pageSamples('dist')) {
+for (const sample of pageSamples(siteDir)) {
   test(`no violation on the ${sample.type} page (${decodeURIComponent(sample.path)}), and its scripts work`, async ({ page }) => {
     const problems = await watch(page);
     await page.goto(sample.path, { waitUntil: 'networkidle' });
@@ -142,7 +143,7 @@ test('no violation: a search from the header box of a goal page, and a result li
 
 test('the policy is in force: script and handlers injected into a page do not run, and are reported', async ({ page }) => {
   // A real page with an inline script and an inline event handler added, served at its own address.
-  const html = readFileSync('dist/luozheng-2022-62/p1/d1/g2/index.html', 'utf8').replace(
+  const html = readFileSync(siteFile('luozheng-2022-62', 'p1', 'd1', 'g2', 'index.html'), 'utf8').replace(
     '</main>',
     '<script>window.__inline = 1</script><img src="/favicon.png" onload="window.__handler = 1" alt=""></main>',
   );

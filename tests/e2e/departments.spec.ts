@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { expect, test, type Download } from '@playwright/test';
+import { siteJson } from './site';
 
 interface Department {
   name: string;
@@ -19,8 +20,8 @@ interface Clause {
   kind: string;
 }
 
-const departments = JSON.parse(readFileSync('dist/data/departments.json', 'utf8')) as Department[];
-const clauses = new Map((JSON.parse(readFileSync('dist/data/clauses.json', 'utf8')) as Clause[]).map((c) => [c.id, c]));
+const departments = siteJson<Department[]>('data/departments.json');
+const clauses = new Map((siteJson<Clause[]>('data/clauses.json')).map((c) => [c.id, c]));
 /** The health commission, the example, or else the department with the most clauses. */
 const busiest = departments.find((d) => d.name === '市卫生健康委' && d.clauses.length > 0) ?? ([...departments].sort((a, b) => b.clauses.length - a.clauses.length)[0] as Department);
 /** A name people use for it that the plans never write (卫健委, 人社局 …). */

@@ -2,8 +2,8 @@
 // link to its own page; on a desktop the table of contents comes before the content in the tab
 // order and marks the section being read; each clause costs three tab stops. The domain is the
 // first one of dist/data/clauses.json.
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { siteJson } from './site';
 
 interface Clause {
   id: string;
@@ -13,7 +13,7 @@ interface Clause {
   shortTitle: string | null;
 }
 
-const clauses = JSON.parse(readFileSync('dist/data/clauses.json', 'utf8')) as Clause[];
+const clauses = siteJson<Clause[]>('data/clauses.json');
 const first = clauses.find((c) => c.kind === 'goal') as Clause;
 const domainUrl = first.url.replace(/g\d+\/$/, '');
 const goals = clauses.filter((c) => c.kind === 'goal' && c.url.startsWith(domainUrl));

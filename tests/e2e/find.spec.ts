@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { siteFile, siteJson } from './site';
 
 interface Clause {
   id: string;
@@ -13,13 +14,13 @@ interface Clause {
   shortTitle?: string;
 }
 
-const clauses = JSON.parse(readFileSync('dist/data/clauses.json', 'utf8')) as Clause[];
+const clauses = siteJson<Clause[]>('data/clauses.json');
 
 /** Every file under a folder of dist/, as a path relative to dist/. */
 function filesUnder(dir: string): string[] {
-  return readdirSync(path.join('dist', dir)).flatMap((name) => {
+  return readdirSync(siteFile(dir)).flatMap((name) => {
     const rel = path.posix.join(dir, name);
-    return statSync(path.join('dist', rel)).isDirectory() ? filesUnder(rel) : [rel];
+    return statSync(siteFile(rel)).isDirectory() ? filesUnder(rel) : [rel];
   });
 }
 
@@ -57,7 +58,7 @@ test('a goal’s page title and heading carry its short title, made of its own t
 test('no page shows a build path (seeds/…)', () => {
   const pages = filesUnder('.').filter((f) => f.endsWith('.html'));
   expect(pages.length).toBeGreaterThan(10);
-  const showing = pages.filter((f) => readFileSync(path.join('dist', f), 'utf8').includes('seeds/'));
+  const showing = pages.filter((f) => readFileSync(siteFile(f), 'utf8').includes('seeds/'));
   expect(showing).toEqual([]);
 });
 
@@ -81,7 +82,7 @@ test('/topics/ lists at least 12 everyday topics, each listing every clause that
 });
 
 test('网站地图 is a page for people: every document, plan and domain, and the tools, linked from every footer', async ({ page }) => {
-  const clauses = JSON.parse(readFileSync('dist/data/clauses.json', 'utf8')) as { kind: string; url: string; planTitle: string | null; domain: string | null }[];
+  const clauses = siteJson<{ kind: string; url: string; planTitle: string | null; domain: string | null }[]>('data/clauses.json');
   await page.goto('/');
   await page.getByRole('contentinfo').getByRole('link', { name: '网站地图' }).click();
   await expect(page).toHaveURL(/\/sitemap\/$/);

@@ -28,9 +28,9 @@ async function plans(request: import('@playwright/test').APIRequestContext) {
 }
 
 test('each plan page links to its whole-plan page, which holds every unit of the plan, in order and verbatim', async ({ page, request }) => {
-  test.setTimeout(90_000);
   const all = await plans(request);
-  expect(all.length).toBe(2);
+  test.setTimeout(45_000 * all.length);
+  expect(all.length).toBeGreaterThan(0);
   for (const plan of all) {
     await test.step(plan.title, async () => {
       await page.goto(plan.url);
@@ -73,16 +73,17 @@ test('each plan page links to its whole-plan page, which holds every unit of the
   }
 });
 
-test('the sitemap lists both whole-plan pages, and the document page links to them', async ({ page, request }) => {
+test('the sitemap lists every whole-plan page, and each document page links to its own', async ({ page, request }) => {
   const xml = await (await request.get('/sitemap.xml')).text();
   const paths = Array.from(xml.matchAll(/<loc>([^<]+)<\/loc>/g), (m) => new URL(m[1] ?? '').pathname);
   const full = (await plans(request)).map((p) => `${p.url}full/`);
   for (const url of full) expect(paths, 'sitemap.xml').toContain(url);
 
-  await page.goto('/luozheng-2022-62/');
-  const links = page.getByRole('main').getByRole('link', { name: '全文（单页）' });
-  await expect(links).toHaveCount(full.length);
-  expect(await links.evaluateAll((els) => els.map((a) => a.getAttribute('href')))).toEqual(full);
+  for (const doc of new Set(full.map((url) => url.split('/')[1]))) {
+    await page.goto(`/${doc}/`);
+    const links = page.getByRole('main').getByRole('link', { name: '全文（单页）' });
+    expect(await links.evaluateAll((els) => els.map((a) => a.getAttribute('href'))), doc).toEqual(full.filter((url) => url.startsWith(`/${doc}/`)));
+  }
 });
 
 test('the print button of a whole-plan page is a real button that opens the print dialog, and is not printed', async ({ page }) => {

@@ -1,8 +1,8 @@
 // A reader's path through the site, using only what a person sees (roles and names):
 // home → a domain → one of its goals → back to the domain → one of its measures,
 // then back up to the home page one breadcrumb at a time.
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { siteJson } from './site';
 
 const DOC = '/luozheng-2022-62/';
 const PLAN = `${DOC}p1/`;
@@ -14,7 +14,7 @@ const PLAN_NAME = '洛阳市妇女发展规划（2021—2030年）';
 const PART_NAME = '二、发展领域、主要目标和策略措施';
 const DOC_NAME = '洛政〔2022〕62号';
 /** The goal's page title: its label and its short title (dist/data/clauses.json). */
-const GOAL_TITLE = `主要目标第2项 ${(JSON.parse(readFileSync('dist/data/clauses.json', 'utf8')) as { id: string; shortTitle?: string }[]).find((c) => c.id === 'luozheng-2022-62.p1.d1.g2')?.shortTitle ?? ''}`;
+const GOAL_TITLE = `主要目标第2项 ${(siteJson<{ id: string; shortTitle?: string }[]>('data/clauses.json')).find((c) => c.id === 'luozheng-2022-62.p1.d1.g2')?.shortTitle ?? ''}`;
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const main = (page: Page) => page.getByRole('main');
@@ -85,7 +85,7 @@ test('a reader goes from the home page to a goal and a measure, and back up by t
 });
 
 test('previous/next into the other plan says so; within a plan it does not', async ({ page }) => {
-  const clauses = JSON.parse(readFileSync('dist/data/clauses.json', 'utf8')) as { id: string; kind: string; planTitle: string | null }[];
+  const clauses = siteJson<{ id: string; kind: string; planTitle: string | null }[]>('data/clauses.json');
   const plans = [...new Map(clauses.filter((c) => c.kind === 'goal').map((c) => [c.id.split('.').slice(0, 2).join('.'), c.planTitle ?? ''])).entries()];
   test.skip(plans.length < 2, 'one plan');
   const [[, firstTitle], [secondId]] = plans as [[string, string], [string, string]];

@@ -1,9 +1,9 @@
 // Read like the official text: the notice is laid out as a 公文, and on a phone no line breaks inside
 // a plan's period （2021—2030年） or a range such as 0—6岁; a search hit that runs across such a range
 // is still marked on arrival. Expectations come from dist/data/clauses.json and src/text/no-break.ts.
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { noBreakRuns } from '../../src/text/no-break';
+import { siteJson } from './site';
 
 interface Clause {
   id: string;
@@ -13,7 +13,7 @@ interface Clause {
   docNumber: string | null;
 }
 
-const clauses = JSON.parse(readFileSync('dist/data/clauses.json', 'utf8')) as Clause[];
+const clauses = siteJson<Clause[]>('data/clauses.json');
 const notices = clauses.filter((c) => c.kind === 'notice');
 /** A goal or measure whose text holds a kept run followed by more text, and that run with two characters after it. */
 const ranged = clauses

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { chineseNumeral } from '../../src/text/numerals';
+import { siteFile } from './site';
 
 interface Clause {
   id: string;
@@ -18,7 +19,7 @@ interface Department {
   clauses: { id: string; role: 'lead' | 'support' }[];
 }
 
-const read = <T,>(file: string): T => JSON.parse(readFileSync(`dist/${file}`, 'utf8')) as T;
+const read = <T,>(file: string): T => JSON.parse(readFileSync(siteFile(file), 'utf8')) as T;
 const clauses = read<Clause[]>('data/clauses.json');
 const vocabulary = read<string[]>('search/vocabulary.json');
 const pinyin = read<Record<string, [string, string]>>('search/pinyin.json');

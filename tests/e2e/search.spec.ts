@@ -9,8 +9,22 @@ import { decodeCbor } from '../../src/search/cbor';
 import { pagefindSignature } from '../../src/search/wire';
 import { isToken } from '../../src/search/tokens';
 import { unitKindNames, type UnitKind } from '../../src/model/unit';
+import { siteFile, siteJson } from './site';
 
 const results = (page: Page) => page.locator('#search-results');
+
+const clauses = siteJson<{ id: string; text: string }[]>('data/clauses.json');
+/** The units whose text holds q as written, by ID. */
+const holding = (q: string) => clauses.filter((c) => c.text.includes(q)).map((c) => c.id).sort();
+/** The unit and, in a library, the units of other documents with the very same text. */
+const sameText = (id: string) => {
+  const text = clauses.find((c) => c.id === id)?.text;
+  if (text === undefined) throw new Error(`no unit ${id} in clauses.json`);
+  return clauses.filter((c) => c.text === text).map((c) => c.id);
+};
+/** 安全头盔 stands in few units (of this document: a goal and its measure): the results of a short list. */
+const HELMET = '安全头盔';
+const helmet = holding(HELMET);
 
 /** The results the page lists as paired with another result (the goals and measures the plan pairs), not as matching. */
 async function paired(page: Page): Promise<string[]> {
@@ -24,13 +38,14 @@ async function done(page: Page, q: string): Promise<string[]> {
 }
 
 test('a query in the URL runs on load, ranks the clause holding it first and marks the match', async ({ page }) => {
-  await page.goto('/search/?q=' + encodeURIComponent('安全头盔'));
-  const ids = await done(page, '安全头盔');
-  expect(ids.slice(0, 2).sort()).toEqual(['luozheng-2022-62.p2.d2.g3', 'luozheng-2022-62.p2.d2.m4']);
+  expect(helmet).toContain('luozheng-2022-62.p2.d2.g3');
+  await page.goto('/search/?q=' + encodeURIComponent(HELMET));
+  const ids = await done(page, HELMET);
+  expect(ids.slice(0, helmet.length).sort()).toEqual(helmet);
   const first = page.locator('[data-result-id]').first();
-  await expect(first.locator('mark').first()).toHaveText('安全头盔');
-  await expect(first).toContainText('ID luozheng-2022-62.p2.d2');
-  await expect(page.getByRole('status')).toContainText('共 2 条结果');
+  await expect(first.locator('mark').first()).toHaveText(HELMET);
+  await expect(first).toContainText(`ID ${ids[0]}`);
+  await expect(page.getByRole('status')).toContainText(`共 ${helmet.length} 条结果`);
 });
 
 test('a pasted phrase, a number, a quoted phrase and traditional characters each find their clause', async ({ page }) => {
@@ -41,7 +56,7 @@ test('a pasted phrase, a number, a quoted phrase and traditional characters each
     ['兒童近視', 'luozheng-2022-62.p2.d1.m11'],
   ] as const) {
     await page.goto('/search/?q=' + encodeURIComponent(q));
-    expect((await done(page, q))[0], q).toBe(id);
+    expect(sameText(id), q).toContain((await done(page, q))[0]);
   }
 });
 
@@ -72,7 +87,7 @@ test('typing updates the results and the URL; Back returns to the previous query
   const box = page.getByRole('searchbox', { name: '搜索' });
   await box.fill('校外活动场所');
   const second = await done(page, '校外活动场所');
-  expect(second[0]).toBe('luozheng-2022-62.p2.d6.g6');
+  expect(sameText('luozheng-2022-62.p2.d6.g6')).toContain(second[0]);
   await expect(page).toHaveURL(/\?q=%E6%A0%A1%E5%A4%96/);
   await page.goBack();
   expect(await done(page, '溺水')).toEqual(first);
@@ -159,7 +174,7 @@ test('a query reads small index chunks: every chunk our tokens can fall in stays
   // Pagefind that ignored it would write ~35 KB chunks again. Chunks of words that begin with
   // anything but our base-36 tokens (the CJK words Pagefind takes from the meta fields) are never
   // asked for by the search page. And the bundle holds nothing else: no Pagefind client.
-  const dir = path.join('dist', 'pagefind', 'index');
+  const dir = siteFile('pagefind', 'index');
   const files = readdirSync(dir);
   expect(files.length).toBeGreaterThan(20);
   for (const file of files) {
@@ -168,7 +183,7 @@ test('a query reads small index chunks: every chunk our tokens can fall in stays
     const first = words[0]?.[0] ?? '';
     if (isToken(first)) expect(statSync(path.join(dir, file)).size, `${file} (from ${first})`).toBeLessThan(16 * 1024);
   }
-  expect(readdirSync(path.join('dist', 'pagefind')).sort()).toEqual(['fragment', 'index']);
+  expect(readdirSync(siteFile('pagefind')).sort()).toEqual(['fragment', 'index']);
 });
 
 test('a term joining an everyday word to another is followed by the clauses that hold them apart', async ({ page }) => {
@@ -184,9 +199,7 @@ test('a term joining an everyday word to another is followed by the clauses that
   for (const id of ids.slice(0, apart)) await expect(page.locator(`[data-result-id="${id}"] .result-related`)).toHaveCount(0);
 });
 
-test('a pasted sentence is found as it stands, and one pasted across two clauses finds both', async ({ page, request }) => {
-  const clauses = (await (await request.get('/data/clauses.json')).json()) as { id: string; text: string }[];
-  const holding = (q: string) => clauses.filter((c) => c.text.includes(q)).map((c) => c.id).sort();
+test('a pasted sentence is found as it stands, and one pasted across two clauses finds both', async ({ page }) => {
   // Long windows of measures (looked up by their first and last characters, the middle read in
   // the text): every unit holding the window, and it first; then only the units paired with it.
   const measures = clauses.filter((c) => /\.m\d+$/.test(c.id) && [...c.text].length > 120);
@@ -197,7 +210,7 @@ test('a pasted sentence is found as it stands, and one pasted across two clauses
     expect(expected, window).toContain(c.id);
     await page.goto('/search/?q=' + encodeURIComponent(window));
     const ids = await done(page, window);
-    expect(ids[0], window).toBe(c.id);
+    expect(expected, window).toContain(ids[0]);
     const pairs = await paired(page);
     expect(ids.filter((id) => !pairs.includes(id)).sort(), window).toEqual(expected);
     expect(ids.slice(ids.length - pairs.length), window).toEqual(pairs); // after every match
@@ -229,7 +242,7 @@ test('a pasted sentence is found as it stands, and one pasted across two clauses
 
 test('when the index does not download, the page says so and the next search tries again', async ({ page }) => {
   await page.route('**/pagefind/index/**', (route) => route.abort());
-  await page.goto('/search/?q=' + encodeURIComponent('安全头盔'));
+  await page.goto('/search/?q=' + encodeURIComponent(HELMET));
   await expect(results(page)).toHaveAttribute('data-search-state', 'error');
   await expect(page.getByRole('status')).toHaveText('搜索暂时无法使用。');
   await expect(page.locator('#search-suggestions')).toContainText('搜索索引未能加载');
@@ -237,24 +250,26 @@ test('when the index does not download, the page says so and the next search tri
   // The network is back: pressing 搜索 runs the query.
   await page.unroute('**/pagefind/index/**');
   await page.getByRole('button', { name: '搜索', exact: true }).click();
-  const ids = await done(page, '安全头盔');
-  expect(ids.slice(0, 2).sort()).toEqual(['luozheng-2022-62.p2.d2.g3', 'luozheng-2022-62.p2.d2.m4']);
+  const ids = await done(page, HELMET);
+  expect(ids.slice(0, helmet.length).sort()).toEqual(helmet);
   await expect(page.locator('#search-suggestions')).toBeHidden();
 });
 
-test('a short form the glossary does not know finds the long forms its characters mark', async ({ page, request }) => {
-  const clauses = (await (await request.get('/data/clauses.json')).json()) as { id: string; text: string }[];
+test('a short form the glossary does not know finds the long forms its characters mark', async ({ page }) => {
   const glossary = readFileSync(path.join('src', 'data', 'glossary.json'), 'utf8');
   const textOf = (id: string) => clauses.find((c) => c.id === id)?.text ?? '';
   for (const q of ['义教', '妇保']) expect(glossary, `${q} must not be a glossary term, or this tests the glossary`).not.toContain(`"${q}"`);
 
   // 义教 stands in the plan only where two words meet (爱国主义教育): that clause comes first, as
-  // it holds the query as typed; then the clauses saying 义务教育, each marked.
+  // it holds the query as typed (in a library, so do its copies); then the clauses saying
+  // 义务教育, each marked.
+  const typed = holding('义教');
+  for (const id of typed) expect(textOf(id)).toContain('主义教育');
   await page.goto('/search/?q=' + encodeURIComponent('义教'));
   const ids = await done(page, '义教');
-  expect(textOf(ids[0] ?? '')).toContain('主义教育');
+  expect(ids.slice(0, typed.length).sort()).toEqual(typed);
   const pairs = await paired(page);
-  const rest = ids.slice(1).filter((id) => !pairs.includes(id));
+  const rest = ids.slice(typed.length).filter((id) => !pairs.includes(id));
   expect(rest.length).toBeGreaterThan(3);
   for (const id of rest) expect(textOf(id), id).toContain('义务教育');
   await expect(page.locator(`[data-result-id="${rest[0]}"] .result-related`)).toHaveText('包含“义务教育”（“义教”可能是其简称）');
@@ -272,24 +287,24 @@ test('a short form the glossary does not know finds the long forms its character
   for (const id of found.filter((x) => !pairedToo.includes(x))) expect(forms.some((f) => textOf(id).includes(f)), id).toBe(true);
 });
 
-test('a short list of results is followed by the goals and measures the plan pairs with it', async ({ page, request }) => {
-  const clauses = (await (await request.get('/data/clauses.json')).json()) as { id: string; label: string; relatedMeasures?: string[]; relatedGoals?: string[] }[];
-  await page.goto('/search/?q=' + encodeURIComponent('安全头盔'));
-  const ids = await done(page, '安全头盔');
+test('a short list of results is followed by the goals and measures the plan pairs with it', async ({ page }) => {
+  const linked = siteJson<{ id: string; relatedMeasures?: string[]; relatedGoals?: string[] }[]>('data/clauses.json');
+  await page.goto('/search/?q=' + encodeURIComponent(HELMET));
+  const ids = await done(page, HELMET);
   const pairs = await paired(page);
   const matched = ids.filter((id) => !pairs.includes(id));
-  expect(matched.sort()).toEqual(['luozheng-2022-62.p2.d2.g3', 'luozheng-2022-62.p2.d2.m4']);
+  expect(matched.sort()).toEqual(helmet);
   // Each listed pair is one of those clauses.json pairs with the first results, and every such pair is listed.
   const pairsOf = (id: string) => {
-    const c = clauses.find((x) => x.id === id);
+    const c = linked.find((x) => x.id === id);
     return [...(c?.relatedMeasures ?? []), ...(c?.relatedGoals ?? [])].slice(0, 3);
   };
   const expected = [...new Set(ids.slice(0, matched.length).flatMap(pairsOf))].filter((id) => !matched.includes(id));
   expect(pairs.sort()).toEqual(expected.sort());
   expect(pairs.length).toBeGreaterThan(0);
   const first = page.locator(`[data-result-id="${pairs[0]}"] .result-related`);
-  await expect(first).toHaveText(/^对应第 [12] 条结果（(主要目标|策略措施)第\d+项）$/);
-  await expect(page.getByRole('status')).toHaveText(`共 2 条结果，另附 ${pairs.length} 条相对应的条文。`);
+  await expect(first).toHaveText(/^对应第 \d+ 条结果（(主要目标|策略措施)第\d+项）$/);
+  await expect(page.getByRole('status')).toHaveText(`共 ${helmet.length} 条结果，另附 ${pairs.length} 条相对应的条文。`);
 });
 
 test('a term found nowhere, nor all its words, lists the clauses holding some of its words', async ({ page, request }) => {

@@ -4,9 +4,10 @@
 // the address; tests/e2e/subpath.spec.ts checks them on a build with SITE_URL).
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { siteFile, siteJson } from './site';
 
 /** Whether dist/ was built without SITE_URL (its pages carry the address the build assumed). */
-const addressUnknown = readFileSync('dist/index.html', 'utf8').includes('data-assumed-origin=');
+const addressUnknown = readFileSync(siteFile('index.html'), 'utf8').includes('data-assumed-origin=');
 
 interface Head {
   title: string;
@@ -35,19 +36,26 @@ async function head(request: APIRequestContext, url: string): Promise<Head> {
 const SITE = '妇女儿童发展规划参考版';
 const WOMEN = '洛阳市妇女发展规划（2021—2030年）';
 const DOC = '洛政〔2022〕62号';
+/** The site's documents, by 文号. One is named on site-wide pages; in a library every page names its own. */
+const documents = new Set(siteJson<{ docNumber: string }[]>('data/clauses.json').map((c) => c.docNumber));
+const library = documents.size > 1;
+/** What a site-wide page adds to its title: the document, when the site has one. */
+const scope = library ? '' : ` · ${DOC}`;
+/** What a page inside a plan adds: its document, when plans of several documents may share titles. */
+const own = library ? ` · ${DOC}` : '';
 
 const pages: [kind: string, url: string, ogTitle: string, type: string][] = [
-  ['home', '/', `${SITE} · ${DOC}`, 'website'],
+  ['home', '/', `${SITE}${scope}`, 'website'],
   ['document', '/luozheng-2022-62/', `关于印发${WOMEN}和洛阳市儿童发展规划（2021—2030年）的通知 · ${DOC}`, 'article'],
   ['plan', '/luozheng-2022-62/p1/', `${WOMEN} · ${DOC}`, 'article'],
-  ['part', '/luozheng-2022-62/p1/part3/', `三、组织实施 · ${WOMEN}`, 'article'],
-  ['domain', '/luozheng-2022-62/p1/d1/', `（一）妇女与健康 · ${WOMEN}`, 'article'],
-  ['goal', '/luozheng-2022-62/p1/d1/g2/', `主要目标第2项 孕产妇死亡率下降到12/10万以下 · 妇女与健康 · ${WOMEN}`, 'article'],
-  ['measure', '/luozheng-2022-62/p1/d1/m3/', `策略措施第3项 建立完善妇女全生命周期健康管理模式 · 妇女与健康 · ${WOMEN}`, 'article'],
-  ['targets', '/targets/', `量化目标 · ${DOC}`, 'article'],
-  ['actors', '/actors/', `职责索引 · ${DOC}`, 'article'],
-  ['actor', '/actors/fulian/', `妇联 · 职责索引 · ${DOC}`, 'article'],
-  ['search', '/search/', `搜索 · ${DOC}`, 'article'],
+  ['part', '/luozheng-2022-62/p1/part3/', `三、组织实施 · ${WOMEN}${own}`, 'article'],
+  ['domain', '/luozheng-2022-62/p1/d1/', `（一）妇女与健康 · ${WOMEN}${own}`, 'article'],
+  ['goal', '/luozheng-2022-62/p1/d1/g2/', `主要目标第2项 孕产妇死亡率下降到12/10万以下 · 妇女与健康 · ${WOMEN}${own}`, 'article'],
+  ['measure', '/luozheng-2022-62/p1/d1/m3/', `策略措施第3项 建立完善妇女全生命周期健康管理模式 · 妇女与健康 · ${WOMEN}${own}`, 'article'],
+  ['targets', '/targets/', `量化目标${scope}`, 'article'],
+  ['actors', '/actors/', `职责索引${scope}`, 'article'],
+  ['actor', '/actors/fulian/', `妇联 · 职责索引${scope}`, 'article'],
+  ['search', '/search/', `搜索${scope}`, 'article'],
 ];
 
 for (const [kind, url, ogTitle, type] of pages) {

@@ -2,9 +2,9 @@
 // table shows indicator and value first; the page says the year the targets are for; the
 // indicators several plans set stand side by side; the filters live in the address and narrow the
 // chart as well as the table. Expectations come from dist/data/targets.json.
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { indicatorKey } from '../../src/model/target';
+import { siteJson } from './site';
 
 interface Target {
   clauseId: string;
@@ -16,7 +16,7 @@ interface Target {
   year: number | null;
 }
 
-const targets = JSON.parse(readFileSync('dist/data/targets.json', 'utf8')) as Target[];
+const targets = siteJson<Target[]>('data/targets.json');
 /** A target's plan: its ID, the first two segments of its clause's (plans of two documents share titles). */
 const planOf = (t: Target) => t.clauseId.split('.').slice(0, 2).join('.');
 const plans = [...new Set(targets.map(planOf))];

@@ -8,16 +8,22 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { root, seedLineOf, seedLines, seedWithLine } from './helpers';
 
-function build(seedText: string | null, also: Record<string, string> = {}) {
+function build(seedText: string | null, also: Record<string, string> = {}, more: Record<string, string> | null = null) {
   const dir = mkdtempSync(path.join(tmpdir(), 'plan-build-'));
   const seeds = path.join(dir, 'seeds');
   mkdirSync(seeds);
   if (seedText !== null) writeFileSync(path.join(seeds, 'broken-plan.txt'), seedText);
   for (const [name, text] of Object.entries(also)) writeFileSync(path.join(seeds, name), text);
+  const extra: string[] = [];
+  if (more !== null) {
+    mkdirSync(path.join(dir, 'more'));
+    for (const [name, text] of Object.entries(more)) writeFileSync(path.join(dir, 'more', name), text);
+    extra.push('--seeds', path.join(dir, 'more'));
+  }
   const out = path.join(dir, 'dist');
   mkdirSync(out);
   writeFileSync(path.join(out, 'index.html'), 'previous good site');
-  const run = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(root, 'node_modules/tsx/dist/esm/index.mjs')).href, path.join(root, 'scripts/build.ts'), '--seeds', seeds, '--out', out, '--content', path.join(dir, 'content')], {
+  const run = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(root, 'node_modules/tsx/dist/esm/index.mjs')).href, path.join(root, 'scripts/build.ts'), '--seeds', seeds, ...extra, '--out', out, '--content', path.join(dir, 'content')], {
     cwd: dir,
     encoding: 'utf8',
   });
@@ -38,6 +44,14 @@ describe('a broken seed stops the build', () => {
     const run = build(text, { 'a-copy.txt': text });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Build stopped: seeds\/broken-plan\.txt:\d+: expected a 文号 of its own \(seeds\/a-copy\.txt is .+号 already\)/);
+    expect(run.previous).toBe('previous good site');
+  });
+
+  it('names both files when two seed folders hold one file name (the slug of every address)', () => {
+    const text = seedLines.join('\n');
+    const run = build(text, {}, { 'broken-plan.txt': text.replace(/洛政〔2022〕62号/g, '洛政〔2023〕5号') });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Build stopped: more/broken-plan.txt: expected a file name of its own (it becomes the URL; seeds/broken-plan.txt is broken-plan already), found "broken-plan.txt"');
     expect(run.previous).toBe('previous good site');
   });
 

@@ -186,8 +186,8 @@ describe('shared terms', () => {
 
 describe('counterpart domains', () => {
   it('pairs the domains of the two plans by topic, one to one', () => {
-    const women = '洛阳市妇女发展规划（2021—2030年）';
-    const children = '洛阳市儿童发展规划（2021—2030年）';
+    const women = `${slug}.p1`;
+    const children = `${slug}.p2`;
     const pairs: [string, string | null][] = [
       ['妇女与健康', '儿童与健康'],
       ['妇女与教育', '儿童与教育'],
@@ -205,6 +205,24 @@ describe('counterpart domains', () => {
     }
     want.set(`${children}/儿童与安全`, null);
     expect(Object.fromEntries(links.counterpartDomain)).toEqual(Object.fromEntries(want));
+  });
+});
+
+describe('in a library', () => {
+  // The seed and a copy of it under another slug and 文号: plans of the same titles, two documents.
+  const other = 'copy-of-seed';
+  const copy = new TextDecoder().decode(seedBytes).replace(/洛政〔2022〕62号/g, '洛政〔2023〕5号');
+  const both = enrich([parse(decode(seedFile, seedBytes), slug), parse(decode('copy.txt', new TextEncoder().encode(copy)), other)], 'https://plans.example.org');
+  const library = computeLinks(both.units);
+  const docOf = (id: string) => id.slice(0, id.indexOf('.'));
+
+  it('links each unit within its own document only, as if it stood alone', () => {
+    for (const key of ['relatedMeasures', 'relatedGoals', 'seeAlso'] as const) {
+      for (const [id, list] of library[key]) for (const l of list) expect(docOf(l.id), `${key} of ${id}`).toBe(docOf(id));
+      for (const [id, list] of links[key]) expect(library[key].get(id), `${key} of ${id}`).toEqual(list);
+    }
+    for (const [key, value] of library.counterpartDomain) expect(value === null || value.startsWith(key.slice(0, key.indexOf('.')))).toBe(true);
+    expect(library.counterpartDomain.get(`${other}.p1/妇女与健康`)).toBe(`${other}.p2/儿童与健康`);
   });
 });
 

@@ -45,6 +45,10 @@ describe('what a shared link is called', () => {
   it('adds the documents to site-wide pages and the site name to the <title>', () => {
     expect(siteShareTitle('量化目标', [DOC_NUMBER])).toBe(`量化目标 · ${DOC_NUMBER}`);
     expect(siteShareTitle(null, [DOC_NUMBER])).toBe(`妇女儿童发展规划参考版 · ${DOC_NUMBER}`);
+    // A library names no document: the site's name says what the pages cover.
+    expect(siteShareTitle('量化目标', [DOC_NUMBER, '洛政〔2023〕5号'])).toBe('量化目标');
+    expect(documentTitle(siteShareTitle('量化目标', [DOC_NUMBER, '洛政〔2023〕5号']))).toBe('量化目标 · 妇女儿童发展规划参考版');
+    expect(siteShareTitle(null, [DOC_NUMBER, '洛政〔2023〕5号'])).toBe('妇女儿童发展规划参考版');
     expect(documentTitle(`量化目标 · ${DOC_NUMBER}`)).toBe(`量化目标 · ${DOC_NUMBER} · 妇女儿童发展规划参考版`);
     expect(documentTitle(`妇女儿童发展规划参考版 · ${DOC_NUMBER}`)).toBe(`妇女儿童发展规划参考版 · ${DOC_NUMBER}`);
   });

@@ -1,6 +1,7 @@
-// Read seeds: every *.txt in the seeds folder, decoded, in file-name order, with the metadata file
+// Read seeds: every *.txt in the seeds folders, decoded, in slug order, with the metadata file
 // beside it (<slug>.yaml, metadata.ts) when there is one. The file name (without .txt) is the
-// document's slug, the first segment of every ID and URL it yields.
+// document's slug, the first segment of every ID and URL it yields, so two folders may not both
+// hold one slug.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { slugPattern } from '../../model/ids';
@@ -12,6 +13,20 @@ export interface Seed {
   readonly slug: string;
   readonly decoded: DecodedFile;
   readonly metadata: MetadataFile | null;
+}
+
+/** The seeds of several folders (the build's repeated --seeds): one library, each slug once. */
+export async function readSeedFolders(dirs: readonly string[]): Promise<Seed[]> {
+  const seeds = (await Promise.all(dirs.map((dir) => readSeeds(dir)))).flat();
+  const seen = new Map<string, Seed>();
+  for (const seed of seeds) {
+    const first = seen.get(seed.slug);
+    if (first !== undefined) {
+      throw new PlanError('duplicate-document', { file: seed.decoded.file, line: null }, `a file name of its own (it becomes the URL; ${first.decoded.file} is ${seed.slug} already)`, JSON.stringify(`${seed.slug}.txt`));
+    }
+    seen.set(seed.slug, seed);
+  }
+  return seeds.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
 export async function readSeeds(dir: string): Promise<Seed[]> {

@@ -12,6 +12,7 @@
 //   6. split compounds — 新生儿、婴儿和5岁以下儿童死亡率分别降至3.0‰、5.0‰和6.0‰以下 → three.
 // Decision: a count of institutions (市、县均有1所…机构) IS a target (comparator >=); an age or
 // age range that describes a population (5岁以下儿童, 0—6岁, 未满16周岁) never is.
+import { planIdOf } from '../../model/ids';
 import { indicatorKey, planYear, type Comparator, type Target, type TargetRecord } from '../../model/target';
 import type { Unit } from '../../model/unit';
 import { sentences } from '../../text/sentences';
@@ -251,7 +252,7 @@ export function targetsJson(units: readonly Unit[]): { targets: TargetRecord[] }
         url: u?.url ?? '',
         docSlug: u?.docSlug ?? '',
         docNumber: u?.docNumber ?? null,
-        plan: t.clauseId.split('.').slice(0, 2).join('.'),
+        plan: planIdOf(t.clauseId),
         planTitle,
         domain: u?.domain ?? '',
         label: u?.label ?? '',

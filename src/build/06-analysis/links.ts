@@ -25,6 +25,7 @@
 // 5. See also. A goal or measure and a unit of the other plan score the cosine of vectors weighted
 //    by the lower of the two plans' IDFs (so a term must be distinctive in both); pairs that share
 //    no word-aligned term of three or more characters or a target are not linked.
+import { docSlugOf, planIdOf } from '../../model/ids';
 import type { Unit } from '../../model/unit';
 import { normalize } from '../../text/normalize';
 import { requireChineseWords } from '../../text/segmenter';
@@ -41,7 +42,7 @@ export interface Links {
   readonly relatedMeasures: Map<string, Link[]>;
   /** Measure id → the goals (same domain) whose relatedMeasures list it, most related first. */
   readonly relatedGoals: Map<string, Link[]>;
-  /** Domain key `${planTitle}/${domain}` → the matching domain key of the other plan, or null. */
+  /** Domain key (`domainKey`, `${planId}/${domain}`) → the matching domain key of the other plan, or null. */
   readonly counterpartDomain: Map<string, string | null>;
   /** Goal or measure id → up to 3 units of the other plan sharing a target or distinctive topic. */
   readonly seeAlso: Map<string, Link[]>;
@@ -332,22 +333,46 @@ function counterparts(domains: readonly DomainInfo[]): Map<string, string | null
 
 // ---------------------------------------------------------------------------------------------
 
-export function domainKey(unit: Pick<Unit, 'planTitle' | 'domain'>): string {
-  return `${unit.planTitle}/${unit.domain}`;
+/** A domain across the library: its plan's ID (plans of two documents may share a title) and its name. */
+export function domainKey(unit: Pick<Unit, 'id' | 'domain'>): string {
+  return `${planIdOf(unit.id)}/${unit.domain}`;
 }
 
+/**
+ * The links of every document, each computed from its own units only: the two plans a notice issues
+ * answer to each other, a plan of another document does not, and the work grows with the pages, not
+ * with their square.
+ */
 export function computeLinks(units: readonly Unit[]): Links {
+  const byDocument = new Map<string, Unit[]>();
+  for (const u of units) {
+    const list = byDocument.get(docSlugOf(u.id)) ?? [];
+    list.push(u);
+    byDocument.set(docSlugOf(u.id), list);
+  }
+  const all: Links = { relatedMeasures: new Map(), relatedGoals: new Map(), counterpartDomain: new Map(), seeAlso: new Map() };
+  for (const docUnits of byDocument.values()) {
+    const links = documentLinks(docUnits);
+    for (const key of Object.keys(all) as (keyof Links)[]) {
+      for (const [k, v] of links[key]) (all[key] as Map<string, typeof v>).set(k, v);
+    }
+  }
+  return all;
+}
+
+function documentLinks(units: readonly Unit[]): Links {
   const linked = units.filter((u) => (u.kind === 'goal' || u.kind === 'measure') && u.planTitle !== null && u.domain !== null);
-  const plans = [...new Set(linked.map((u) => u.planTitle as string))].sort();
+  const planOf = (u: Unit) => planIdOf(u.id);
+  const plans = [...new Set(linked.map(planOf))].sort();
 
   // Weights within each plan.
   const idf = new Map<string, Map<string, number>>();
-  for (const p of plans) idf.set(p, idfOf(linked.filter((u) => u.planTitle === p).map((u) => u.text)));
+  for (const p of plans) idf.set(p, idfOf(linked.filter((u) => planOf(u) === p).map((u) => u.text)));
   const planWeight = (plan: string) => {
     const table = idf.get(plan) ?? new Map<string, number>();
     return (t: string) => (table.get(t) ?? 0) * lengthFactor(t);
   };
-  const vectors = new Map<string, Vector>(linked.map((u) => [u.id, vectorOf(u, planWeight(u.planTitle as string))]));
+  const vectors = new Map<string, Vector>(linked.map((u) => [u.id, vectorOf(u, planWeight(planOf(u)))]));
 
   // Goal → measures, and back.
   const relatedMeasures = new Map<string, Link[]>();
@@ -380,7 +405,7 @@ export function computeLinks(units: readonly Unit[]): Links {
   // Counterpart domains.
   const domains: DomainInfo[] = [];
   for (const p of plans) {
-    const names = [...new Set(linked.filter((u) => u.planTitle === p).map((u) => u.domain as string))];
+    const names = [...new Set(linked.filter((u) => planOf(u) === p).map((u) => u.domain as string))];
     const prefix = commonPrefix(names);
     for (const name of names) {
       const key = `${p}/${name}`;
@@ -401,7 +426,7 @@ export function computeLinks(units: readonly Unit[]): Links {
     const uv = crossVectors.get(u.id) ?? new Map();
     const found: Link[] = [];
     for (const o of linked) {
-      if (o.planTitle === u.planTitle) continue;
+      if (planOf(o) === planOf(u)) continue;
       const { score, parts } = similarity(uv, crossVectors.get(o.id) ?? new Map());
       const counterpart = counterpartDomain.get(domainKey(u)) === domainKey(o);
       if (score < (counterpart ? minSeeAlsoScore : otherSeeAlsoScore)) continue;
