@@ -80,7 +80,10 @@ export function pageSamples(dist = 'dist'): PageSample[] {
     if (kind === 'full') wholePlans.push(file);
     else if (kind !== undefined) consider(kind, file);
     else if (/^actors\/[^/]+\/index\.html$/.test(file)) consider('actor', file);
-    else if (/^departments\/(?!breakdown\/)[^/]+\/index\.html$/.test(file)) consider('department', file);
+    // A department's page, or in a library its page of one document (/departments/<slug>/<doc>/).
+    else if (/^departments\/(?!breakdown\/)[^/]+\/([^/]+\/)?index\.html$/.test(file)) consider('department', file);
+    // The 任务分解表, or in a library the table of one document (/departments/breakdown/<doc>/).
+    else if (/^departments\/breakdown\/([^/]+\/)?index\.html$/.test(file)) consider('breakdown', file);
   }
   const url = (file: string) => `/${file.replace(/index\.html$/, '')}`;
   const pick = (key: string): string => {
@@ -106,7 +109,7 @@ export function pageSamples(dist = 'dist'): PageSample[] {
     { type: 'actor', label: 'actor', path: pick('actor'), reading: false },
     { type: 'departments', label: 'departments', path: '/departments/', reading: false },
     { type: 'department', label: 'department', path: pick('department'), reading: false },
-    { type: 'breakdown', label: 'breakdown', path: '/departments/breakdown/', reading: false },
+    { type: 'breakdown', label: 'breakdown', path: pick('breakdown'), reading: false },
     { type: 'search', label: 'search', path: `/search/?q=${encodeURIComponent(searchQuery)}`, reading: false },
     { type: '404', label: '404', path: '/no-such-page/', reading: false },
   ];

@@ -93,5 +93,15 @@ export function departmentUrl(slug: string): string {
   return `/departments/${slug}/`;
 }
 
+/** In a library, a department's clauses of one document: /departments/<slug>/<doc>/. */
+export function departmentDocUrl(slug: string, docSlug: string): string {
+  return `/departments/${slug}/${docSlug}/`;
+}
+
 /** The 任务分解表 page. */
 export const breakdownUrl = '/departments/breakdown/';
+
+/** In a library, the 任务分解表 of one document: /departments/breakdown/<doc>/. */
+export function breakdownDocUrl(docSlug: string): string {
+  return `${breakdownUrl}${docSlug}/`;
+}

@@ -1,5 +1,6 @@
 // /sitemap.xml: the home page, every generated page in reading order, then the targets page, the
-// departments index, the 任务分解表 and each department's page, the responsibilities index and each
+// departments index, the 任务分解表 and each department's page (in a library also their pages per
+// document), the responsibilities index and each
 // body's page, the open data page and the search page, as absolute URLs (under SITE_URL's path).
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
@@ -7,15 +8,21 @@ import { absoluteUrl } from '../model/ids';
 import { byReadingOrder } from '../render/navigation';
 import { sitemapXml } from '../render/sitemap-xml';
 import { readActors, readDepartments, readTopics } from '../render/content-data';
+import { breakdownDocuments, departmentDocuments } from '../render/department-pages';
+import { breakdownDocUrl, departmentDocUrl } from '../model/department';
+import { siteDocuments } from '../render/site-documents';
 
 export const GET: APIRoute = async ({ site }) => {
   if (!site) throw new Error('sitemap.xml needs the site address: set `site` in astro.config.ts (SITE_URL).');
   const pages = byReadingOrder(await getCollection('pages'));
+  const documents = await siteDocuments();
+  const { departments, breakdown } = readDepartments();
   const reference = [
     '/targets/',
     '/departments/',
     '/departments/breakdown/',
-    ...readDepartments().departments.map((d) => d.url),
+    ...breakdownDocuments(breakdown, documents).map((doc) => breakdownDocUrl(doc.docSlug)),
+    ...departments.flatMap((d) => [d.url, ...departmentDocuments(d, documents).map((doc) => departmentDocUrl(d.slug, doc.docSlug))]),
     '/actors/',
     ...readActors().actors.map((a) => `/actors/${a.slug}/`),
     '/topics/',

@@ -1,6 +1,8 @@
 // What the /departments/ pages arrange from content/departments.json: counts, clauses grouped by
 // plan and domain, the text 复制全部引用 copies, and where each department's table downloads are.
 import type { BreakdownRow, DepartmentClause, DepartmentContent } from '../model/department';
+import { docSlugOf } from '../model/ids';
+import { documentLabel, type HomeDocument } from './home-overview';
 
 /** Clauses outside the domains (组织实施, 监测评估 items) are listed under this heading. */
 export const outsideDomains = '组织实施和监测评估';
@@ -17,6 +19,30 @@ export function byPlanAndDomain<T extends { planTitle: string; domain: string | 
     domain.items.push(item);
   }
   return plans;
+}
+
+/**
+ * In a library, a department's page and the 任务分解表 are one page per document (a page of every
+ * document's clauses would grow with the library): the site's documents in order, each with its
+ * items, its label (文号) and its title.
+ */
+export function byDocument<T extends { id: string }>(items: readonly T[], documents: readonly HomeDocument[]): { docSlug: string; label: string; title: string | null; items: T[] }[] {
+  return documents.map((doc) => ({
+    docSlug: doc.docSlug,
+    label: documentLabel(doc),
+    title: doc.page?.title ?? null,
+    items: items.filter((item) => docSlugOf(item.id) === doc.docSlug),
+  }));
+}
+
+/** In a library, the documents a department has its own page in (those holding its clauses); none on a site of one document. */
+export function departmentDocuments(department: Pick<DepartmentContent, 'clauses'>, documents: readonly HomeDocument[]) {
+  return documents.length < 2 ? [] : byDocument(department.clauses, documents).filter((doc) => doc.items.length > 0);
+}
+
+/** In a library, the documents of the 任务分解表, each with its own page; none on a site of one document. */
+export function breakdownDocuments(rows: readonly BreakdownRow[], documents: readonly HomeDocument[]) {
+  return documents.length < 2 ? [] : byDocument(rows, documents);
 }
 
 /** How many clauses a department leads and supports, and on which basis. */

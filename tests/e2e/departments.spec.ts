@@ -24,6 +24,13 @@ const departments = siteJson<Department[]>('data/departments.json');
 const clauses = new Map((siteJson<Clause[]>('data/clauses.json')).map((c) => [c.id, c]));
 /** The health commission, the issue's example, or else the department with the most clauses. */
 const busiest = departments.find((d) => d.name === '市卫生健康委' && d.clauses.length > 0) ?? ([...departments].sort((a, b) => b.clauses.length - a.clauses.length)[0] as Department);
+const docOf = (id: string) => id.slice(0, id.indexOf('.'));
+/** In a library a department's clauses are listed one document per page: /departments/<slug>/<doc>/. */
+const library = new Set([...clauses.keys()].map(docOf)).size > 1;
+/** The busiest department's first document, and the page listing its clauses there. */
+const firstDoc = docOf(busiest.clauses[0]?.id ?? '');
+const listPage = library ? `${busiest.url}${firstDoc}/` : busiest.url;
+const listed = busiest.clauses.filter((c) => !library || docOf(c.id) === firstDoc);
 /** A name people use for it that the plans never write (卫健委, 人社局 …). */
 const everydayName = busiest.aliases.find((a) => ![...clauses.values()].some((c) => c.citation.includes(a))) ?? busiest.name;
 
@@ -57,9 +64,20 @@ test.beforeEach(async ({ context, baseURL }) => {
 
 test('every department of the lexicon has a page, and every clause of the 任务分解 a row', async ({ page, request }) => {
   for (const d of departments) expect((await request.get(d.url)).status(), d.url).toBe(200);
-  await page.goto('/departments/breakdown/');
   const assigned = [...clauses.values()].filter((c) => ['goal', 'measure', 'implementation', 'monitoring'].includes(c.kind));
-  await expect(page.locator('tbody tr')).toHaveCount(assigned.length);
+  await page.goto('/departments/breakdown/');
+  if (!library) {
+    await expect(page.locator('tbody tr')).toHaveCount(assigned.length);
+    return;
+  }
+  // A library: no table here, a page per document, each with that document's rows.
+  await expect(page.locator('tbody tr')).toHaveCount(0);
+  const tables = await page.getByRole('main').locator('.document-list a').evaluateAll((els) => els.map((a) => a.getAttribute('href') ?? ''));
+  expect(tables.map((url) => url.split('/').at(-2))).toEqual([...new Set(assigned.map((c) => docOf(c.id)))]);
+  for (const url of tables) {
+    await page.goto(url);
+    await expect(page.locator('tbody tr'), url).toHaveCount(assigned.filter((c) => url.endsWith(`/${docOf(c.id)}/`)).length);
+  }
 });
 
 test(`from the home page to ${busiest.name}'s page to one of its clauses`, async ({ page }) => {
@@ -69,10 +87,18 @@ test(`from the home page to ${busiest.name}'s page to one of its clauses`, async
   await page.getByRole('main').getByRole('link', { name: busiest.name, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${busiest.url}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(busiest.name);
-  const first = busiest.clauses[0];
+  if (library) {
+    // A page per document: the department's page lists them, with its counts in each.
+    await expect(page.locator('.clauses > li')).toHaveCount(0);
+    const first = page.getByRole('main').locator('.document-list a').first();
+    await expect(first).toHaveAttribute('href', listPage);
+    await first.click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(busiest.name);
+  }
+  const first = listed[0];
   const clause = clauses.get(first?.id ?? '');
   if (first === undefined || clause === undefined) throw new Error(`${busiest.name} has no clause`);
-  await expect(page.locator('.clauses > li')).toHaveCount(busiest.clauses.length);
+  await expect(page.locator('.clauses > li')).toHaveCount(listed.length);
   const item = page.locator(`li[id="${first.id}"]`);
   await expect(item.locator('.reason')).toContainText(first.reason);
   await expect(item.locator('.citation')).toContainText(clause.citation);
@@ -81,14 +107,14 @@ test(`from the home page to ${busiest.name}'s page to one of its clauses`, async
 });
 
 test('复制全部引用 puts every listed citation on the clipboard, one per line, in document order', async ({ page }) => {
-  await page.goto(busiest.url);
+  await page.goto(listPage);
   await page.evaluate(() => navigator.clipboard.writeText('(nothing copied yet)'));
   await page.getByRole('button', { name: '复制全部引用' }).click();
-  await expect(page.getByRole('status')).toHaveText(`已复制全部 ${busiest.clauses.length} 条引用`);
+  await expect(page.getByRole('status')).toHaveText(`已复制全部 ${listed.length} 条引用`);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied.split('\n')).toEqual(busiest.clauses.map((c) => clauses.get(c.id)?.citation));
-  const listed = await page.locator('.clauses .citation').allTextContents();
-  expect(listed.map((t) => t.replace(/^引用：/, ''))).toEqual(copied.split('\n'));
+  expect(copied.split('\n')).toEqual(listed.map((c) => clauses.get(c.id)?.citation));
+  const shown = await page.locator('.clauses .citation').allTextContents();
+  expect(shown.map((t) => t.replace(/^引用：/, ''))).toEqual(copied.split('\n'));
 });
 
 test("the department's clauses download as CSV, and parse to its list", async ({ page }) => {

@@ -12,6 +12,8 @@ import { assignDepartments, assignedKinds } from '../../src/build/06-analysis/as
 import { departments, loadDepartments } from '../../src/build/06-analysis/department-lexicon';
 import { loadOverrides } from '../../src/build/06-analysis/department-overrides';
 import type { ClauseAssignment } from '../../src/model/department';
+import { breakdownDocuments, departmentDocuments } from '../../src/render/department-pages';
+import type { HomeDocument } from '../../src/render/home-overview';
 import { root, seedBytes, seedFile } from './helpers';
 
 const site = enrich([parse(decode(seedFile, seedBytes), 'luozheng-2022-62')], 'https://example.org');
@@ -147,5 +149,24 @@ describe('agreement with hand-made maps', () => {
     expect(a.found).toBeGreaterThanOrEqual(0.9);
     expect(a.leadAsLead).toBeGreaterThanOrEqual(0.75);
     expect(a.unrelatedListed).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('department pages in a library', () => {
+  const doc = (docSlug: string, docNumber: string): HomeDocument => ({ docSlug, docNumber, page: null, plans: [] });
+  const clauses = [{ id: 'a-doc.p1.d1.g1' }, { id: 'b-doc.p1.d1.m2' }, { id: 'a-doc.p2.d3.m1' }];
+
+  it('lists one page per document holding the department, in the site order, each with its clauses', () => {
+    const pages = departmentDocuments({ clauses } as never, [doc('b-doc', '乙〔2023〕1号'), doc('a-doc', '甲〔2022〕2号'), doc('c-doc', '丙〔2024〕3号')]);
+    expect(pages.map((p) => [p.docSlug, p.label, p.items.map((c) => c.id)])).toEqual([
+      ['b-doc', '乙〔2023〕1号', ['b-doc.p1.d1.m2']],
+      ['a-doc', '甲〔2022〕2号', ['a-doc.p1.d1.g1', 'a-doc.p2.d3.m1']],
+    ]);
+  });
+
+  it('has no pages per document on a site of one document (its page lists every clause)', () => {
+    expect(departmentDocuments({ clauses } as never, [doc('a-doc', '甲〔2022〕2号')])).toEqual([]);
+    expect(breakdownDocuments(clauses as never, [doc('a-doc', '甲〔2022〕2号')])).toEqual([]);
+    expect(breakdownDocuments(clauses as never, [doc('a-doc', '甲'), doc('b-doc', '乙')]).map((p) => p.items.length)).toEqual([2, 1]);
   });
 });
