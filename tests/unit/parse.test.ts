@@ -10,7 +10,7 @@ import { enrich } from '../../src/build/05-enrich/enrich';
 import { checkFidelity } from '../../src/build/04-fidelity/check-fidelity';
 import { decode } from '../../src/build/02-decode/decode';
 import { firstSentence } from '../../src/text/sentences';
-import { parseBytes, parseText, planError, root, seedFile, seedLineOf, seedLines, seedText, seedWithLine } from './helpers';
+import { parseBytes, parseText, partOf, planError, root, seedFile, seedLineOf, seedLines, seedText, seedWithLine } from './helpers';
 
 const seed = parseText(seedText, seedFile);
 
@@ -46,13 +46,11 @@ describe('other layouts of the family (fixtures made of this document’s own te
     expect(plan?.title.text).toBe('洛阳市妇女发展规划（2021-2030年）');
     expect(plan?.preambleHeading?.text).toBe('前　　言');
     expect(plan?.preamble.map((l) => l.text)).toEqual([seedLines.find((l) => l.startsWith('依据宪法'))?.trim()]);
-    expect(plan?.parts[1].domains.map((d) => [d.heading.text, d.goals.length, d.measures.length])).toEqual([['妇女与健康', 10, 12]]);
-    expect(plan?.parts[2].items).toHaveLength(6);
-    expect(plan?.parts[3].items).toHaveLength(5);
+    expect(partOf(plan, 'domains').domains.map((d) => [d.heading.text, d.goals.length, d.measures.length])).toEqual([['妇女与健康', 10, 12]]);
+    expect(partOf(plan, 'implementation').items).toHaveLength(6);
+    expect(partOf(plan, 'monitoring').items).toHaveLength(5);
     // Every character of the fixture is in exactly one line of the model, its heading included.
-    const input = 'tests/fixtures/parse/plan-alone-preface/input.txt';
-    const report = checkFidelity(decode(input, readFileSync(path.join(root, input))), doc);
-    expect(report.lines).toBe(readFileSync(path.join(root, input), 'utf8').split('\n').filter((l) => l.trim() !== '').length);
+    expectEveryLineHeld('plan-alone-preface', doc);
   });
 
   it('calls the opening paragraphs as their heading does, in the unit and its citation', () => {
@@ -64,9 +62,17 @@ describe('other layouts of the family (fixtures made of this document’s own te
   });
 });
 
+/** Every non-blank line of a fixture is held by exactly one line of its model. */
+function expectEveryLineHeld(name: string, doc: Document): void {
+  const input = `tests/fixtures/parse/${name}/input.txt`;
+  const bytes = readFileSync(path.join(root, input));
+  const report = checkFidelity(decode(input, bytes), doc);
+  expect(report.lines).toBe(bytes.toString('utf8').split('\n').filter((l) => l.trim() !== '').length);
+}
+
 describe('the real seed', () => {
   it('holds 2 plans, 15 domains, 147 goals and 181 measures, each domain with its own counts', () => {
-    const counts = seed.plans.map((p) => p.parts[1].domains.map((d) => [d.heading.text, d.goals.length, d.measures.length]));
+    const counts = seed.plans.map((p) => partOf(p, 'domains').domains.map((d) => [d.heading.text, d.goals.length, d.measures.length]));
     expect(counts).toEqual([
       [
         ['妇女与健康', 10, 12], ['妇女与教育', 10, 13], ['妇女与经济', 9, 12], ['妇女参与决策和管理', 10, 10],
@@ -77,7 +83,7 @@ describe('the real seed', () => {
         ['儿童与家庭', 8, 9], ['儿童与环境', 10, 11], ['儿童与法律保护', 10, 14],
       ],
     ]);
-    const all = seed.plans.flatMap((p) => p.parts[1].domains);
+    const all = seed.plans.flatMap((p) => partOf(p, 'domains').domains);
     expect(all.reduce((s, d) => s + d.goals.length, 0)).toBe(147);
     expect(all.reduce((s, d) => s + d.measures.length, 0)).toBe(181);
   });
@@ -97,25 +103,25 @@ describe('the real seed', () => {
     for (const plan of seed.plans) {
       expect(plan.preamble).toHaveLength(1);
       expect(plan.parts.map((p) => p.heading.text)).toEqual(['总体要求', '发展领域、主要目标和策略措施', '组织实施', '监测评估']);
-      expect(plan.parts[0].guidance?.lines).toHaveLength(1);
-      expect(plan.parts[0].principles.map((p) => p.title.slice(0, 7))).toEqual(['坚持党的全面领导', '坚持男女平等，', '坚持新发展理念'].map((t) => t.slice(0, 7)).map((t, i) => (i === 1 && plan.index === 2 ? '坚持儿童优先，' : t)));
-      expect(plan.parts[2].items.map((i) => i.title)).toEqual(['加强组织领导', '完善工作机制', '保障经费支持', '提升能力建设', '加大宣传力度', '深化调查研究']);
-      expect(plan.parts[3].items).toHaveLength(5);
+      expect(partOf(plan, 'general').guidance?.lines).toHaveLength(1);
+      expect((partOf(plan, 'general').principles?.principles ?? []).map((p) => p.title.slice(0, 7))).toEqual(['坚持党的全面领导', '坚持男女平等，', '坚持新发展理念'].map((t) => t.slice(0, 7)).map((t, i) => (i === 1 && plan.index === 2 ? '坚持儿童优先，' : t)));
+      expect(partOf(plan, 'implementation').items.map((i) => i.title)).toEqual(['加强组织领导', '完善工作机制', '保障经费支持', '提升能力建设', '加大宣传力度', '深化调查研究']);
+      expect(partOf(plan, 'monitoring').items).toHaveLength(5);
       // （二）加强监测评估工作组织领导 carries the 监测组 and 评估组 paragraphs.
-      expect(plan.parts[3].items[1]?.lines.map((l) => l.text.slice(0, 3))).toEqual(['加强监', '监测组', '评估组']);
+      expect(partOf(plan, 'monitoring').items[1]?.lines.map((l) => l.text.slice(0, 3))).toEqual(['加强监', '监测组', '评估组']);
     }
   });
 
   it('takes a measure title from its first sentence and keeps `8.5岁以下` as goal 8', () => {
-    const health = seed.plans[0]?.parts[1].domains[0];
+    const health = partOf(seed.plans[0], 'domains').domains[0];
     expect(health?.measures[0]?.title).toBe('完善保障妇女健康的制度机制');
-    const childHealth = seed.plans[1]?.parts[1].domains[0];
+    const childHealth = partOf(seed.plans[1], 'domains').domains[0];
     expect(childHealth?.goals[7]?.number).toBe(8);
     expect(textOf(childHealth?.goals[7]?.lines ?? [])).toMatch(/^5岁以下儿童贫血率/);
   });
 
   it('keeps file and line on every node', () => {
-    const goal = seed.plans[0]?.parts[1].domains[0]?.goals[1];
+    const goal = partOf(seed.plans[0], 'domains').domains[0]?.goals[1];
     expect(goal?.position).toEqual({ type: 'source', file: seedFile, line: seedLineOf('2.孕产妇死亡率'), endLine: seedLineOf('2.孕产妇死亡率') });
     expect(seed.plans[1]?.position).toMatchObject({ type: 'source', line: seedLineOf('洛阳市儿童发展规划') });
   });
@@ -137,13 +143,13 @@ function shape(doc: Document): string[] {
   return doc.plans.flatMap((plan) => [
     `plan ${plan.index} ${norm(plan.title.text)}`,
     ...plan.parts.map((p) => `part ${p.number} ${norm(p.heading.text)}`),
-    ...plan.parts[0].principles.map((p) => `principle ${p.number} ${norm(textOf(p.lines))}`),
-    ...plan.parts[1].domains.flatMap((d) => [
+    ...(partOf(plan, 'general').principles?.principles ?? []).map((p) => `principle ${p.number} ${norm(textOf(p.lines))}`),
+    ...partOf(plan, 'domains').domains.flatMap((d) => [
       `domain ${d.number} ${norm(d.heading.text)}`,
       ...d.goals.map((g) => `goal ${d.number}.${g.number} ${norm(textOf(g.lines))}`),
       ...d.measures.map((m) => `measure ${d.number}.${m.number} ${norm(m.title)} ${norm(textOf(m.lines))}`),
     ]),
-    ...[...plan.parts[2].items, ...plan.parts[3].items].map((i) => `item ${i.number} ${norm(textOf(i.lines))}`),
+    ...[...partOf(plan, 'implementation').items, ...partOf(plan, 'monitoring').items].map((i) => `item ${i.number} ${norm(textOf(i.lines))}`),
   ]);
 }
 
