@@ -10,6 +10,7 @@
 // A problem in a seed stops the build with file:line before anything is written; a failure after
 // that leaves the previous site in place, because the new one is built beside it and swapped in.
 import { rm } from 'node:fs/promises';
+import { domainsOf } from '../model/document';
 import { checkDistinctDocuments, withMetadata } from './01-seeds/metadata';
 import { readSeedFolders } from './01-seeds/read-seeds';
 import { parse } from './03-parse/parse';
@@ -113,7 +114,7 @@ function unreachable(): never {
 export function summary(report: BuildReport): string {
   const { site, fidelity } = report;
   const plans = site.docs.reduce((s, d) => s + d.plans.length, 0);
-  const domains = site.docs.reduce((s, d) => s + d.plans.reduce((t, p) => t + p.parts[1].domains.length, 0), 0);
+  const domains = site.docs.reduce((s, d) => s + d.plans.reduce((t, p) => t + domainsOf(p).length, 0), 0);
   const count = (kind: string) => site.units.filter((u) => u.kind === kind).length;
   const lines = fidelity.reduce((s, f) => s + f.lines, 0);
   const characters = fidelity.reduce((s, f) => s + f.characters, 0);

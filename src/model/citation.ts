@@ -12,9 +12,13 @@ export interface CitedPlace {
   readonly docNumber: string | null;
   /** The part by number and heading text (2, 发展领域、主要目标和策略措施), or null for the notice and preamble. */
   readonly part: { readonly number: number; readonly heading: string } | null;
-  /** The domain heading as written, e.g. （一）妇女与健康, or null. */
-  readonly domainHeading: string | null;
-  /** How the unit is named, e.g. 主要目标第2项; left out when it only repeats the part's heading or the title. */
+  /** The heading it stands under within its part, as written: its domain's （一）妇女与健康, its sub-head's （二）基本原则; or null. */
+  readonly within: string | null;
+  /**
+   * How the unit is named, e.g. 主要目标第2项; left out when it only repeats the title or a heading
+   * the citation quotes (总体要求, （三）总体目标), and cited without the part's heading it begins
+   * with (重点工程第1项 in 三、重点工程 → 第1项).
+   */
   readonly label: string;
 }
 
@@ -24,11 +28,16 @@ export interface CitedPlace {
  * One line; its wording changes only when the structure or a heading it quotes does.
  */
 export function unitCitation(place: CitedPlace, permalink: string): string {
-  const { title, docNumber, part, domainHeading, label } = place;
+  const { title, docNumber, part, within } = place;
   const partName = part === null ? '' : `第${chineseNumeral(part.number)}部分“${part.heading}”`;
-  const domainName = domainHeading === null ? '' : `${part === null ? '' : '中'}“${domainHeading}”`;
-  const own = label === part?.heading || label === title ? '' : label;
-  return `《${title}》${docNumber === null ? '' : `（${docNumber}）`}${partName}${domainName}${own}，${permalink}`;
+  const withinName = within === null ? '' : `${part === null ? '' : '中'}“${within}”`;
+  return `《${title}》${docNumber === null ? '' : `（${docNumber}）`}${partName}${withinName}${ownLabel(place)}，${permalink}`;
+}
+
+/** What a citation says of the unit itself after the headings it quotes (CitedPlace.label). */
+function ownLabel({ title, part, within, label }: CitedPlace): string {
+  if (label === title || label === part?.heading || (within !== null && within.endsWith(label))) return '';
+  return part !== null && label.startsWith(part.heading) ? label.slice(part.heading.length) : label;
 }
 
 /**

@@ -4,9 +4,11 @@
  *
  * Nodes are told apart by their literal `type`. What may nest where:
  *   Document ─ Notice?, Plan+
- *   Plan     ─ GeneralPart, DomainsPart, ImplementationPart, MonitoringPart (in that order)
- *   GeneralPart        ─ Guidance?, Principle*
+ *   Plan     ─ Part+, in this order: GeneralPart, DomainsPart, ProjectsPart?, ImplementationPart, MonitoringPart
+ *   GeneralPart        ─ Guidance?, Principles?, Aims?   (each under its sub-head （一）指导思想。… when the part has them)
+ *   Principles         ─ Principle+
  *   DomainsPart        ─ Domain+ ─ Goal+, Measure+
+ *   ProjectsPart       ─ Project+
  *   ImplementationPart ─ Item+      MonitoringPart ─ Item+
  *
  * Every node keeps where it came from. Every non-blank source line is owned by exactly one `Line`
@@ -111,23 +113,32 @@ export interface Plan {
   /** A heading over the opening paragraphs, as written (前言, 前　　言, 序言), or null when they stand untitled. */
   readonly preambleHeading: Line | null;
   readonly preamble: readonly Line[];
-  readonly parts: readonly [GeneralPart, DomainsPart, ImplementationPart, MonitoringPart];
+  /**
+   * The plan's parts in the order written, numbered 一、二、… from 1: 总体要求, the domains,
+   * 重点工程 where the plan has it, 组织实施, 监测评估 (see the tree above). A part is told by its `role`.
+   */
+  readonly parts: readonly Part[];
 }
 
 interface PartBase {
   readonly type: 'part';
   readonly position: Position;
-  /** 1–4, from the heading's numeral. */
+  /** The part's position in its plan, from the heading's numeral: 1 for 一、. */
   readonly number: number;
   /** `marker` 一、 and `text` 总体要求. */
   readonly heading: Line;
 }
 
-/** 一、总体要求 */
+/**
+ * 一、总体要求 (guiding paragraphs, then principles, untitled), or a first part under sub-heads:
+ * 一、指导思想、基本原则和总体目标 with （一）指导思想。（二）基本原则。（三）总体目标。
+ */
 export interface GeneralPart extends PartBase {
   readonly role: 'general';
   readonly guidance: Guidance | null;
-  readonly principles: readonly Principle[];
+  readonly principles: Principles | null;
+  /** 总体目标: only under its sub-head. */
+  readonly aims: Aims | null;
 }
 
 /** 二、发展领域、主要目标和策略措施 */
@@ -136,36 +147,90 @@ export interface DomainsPart extends PartBase {
   readonly domains: readonly Domain[];
 }
 
-/** 三、组织实施 */
+/** 三、重点工程 (or 重点项目): numbered projects, between the domains and 组织实施. */
+export interface ProjectsPart extends PartBase {
+  readonly role: 'projects';
+  readonly projects: readonly Project[];
+}
+
+/** 三、组织实施 (四、 after 重点工程) */
 export interface ImplementationPart extends PartBase {
   readonly role: 'implementation';
   readonly items: readonly Item[];
 }
 
-/** 四、监测评估 */
+/** 四、监测评估 (五、 after 重点工程) */
 export interface MonitoringPart extends PartBase {
   readonly role: 'monitoring';
   readonly items: readonly Item[];
 }
 
-export type Part = GeneralPart | DomainsPart | ImplementationPart | MonitoringPart;
+export type Part = GeneralPart | DomainsPart | ProjectsPart | ImplementationPart | MonitoringPart;
 
-/** The guiding paragraph(s) of 总体要求, before the principles. */
+/** What each role of part holds, by role. */
+export type PartOf<R extends Part['role']> = Extract<Part, { readonly role: R }>;
+
+/** One small function per role of part (a table to dispatch on, like mdast-util-to-markdown's handlers). */
+export type PartHandlers<T> = { readonly [R in Part['role']]: (part: PartOf<R>) => T };
+
+/** Hand a part to the function of its role. */
+export function onPart<T>(part: Part, handlers: PartHandlers<T>): T {
+  return (handlers[part.role] as (p: Part) => T)(part);
+}
+
+/** The parts of a plan that have this role, in order (the parser gives a plan one of each, 重点工程 at most). */
+export function partsOf<R extends Part['role']>(plan: Plan, role: R): PartOf<R>[] {
+  return plan.parts.filter((p): p is PartOf<R> => p.role === role);
+}
+
+/** A plan's domains, in order. */
+export function domainsOf(plan: Plan): Domain[] {
+  return partsOf(plan, 'domains').flatMap((p) => p.domains);
+}
+
+/**
+ * A sub-head of the first part as written (`marker` （二） and `text` 基本原则。), or null where the
+ * part has none (一、总体要求 of 洛政〔2022〕62号).
+ */
+export type Subhead = Line | null;
+
+/** The guiding paragraph(s) of 总体要求 before the principles, or what stands under （一）指导思想。 */
 export interface Guidance {
   readonly type: 'guidance';
   readonly position: Position;
+  readonly heading: Subhead;
   readonly lines: readonly Line[];
 }
 
-/** A principle (坚持…): its first sentence is its title. */
-export interface Principle {
-  readonly type: 'principle';
+/** The principles (坚持…), untitled or under （二）基本原则。 */
+export interface Principles {
+  readonly type: 'principles';
   readonly position: Position;
-  /** 1-based, in order of appearance (principles are not numbered in the text). */
-  readonly number: number;
-  readonly title: string;
+  readonly heading: Subhead;
+  readonly principles: readonly Principle[];
+}
+
+/** What stands under （三）总体目标。: its paragraphs, one unit. */
+export interface Aims {
+  readonly type: 'aims';
+  readonly position: Position;
+  readonly heading: Line;
   readonly lines: readonly Line[];
 }
+
+/** A numbered block of text whose first sentence is its title (a principle, a measure, a project, an item). */
+interface TitledNode<T extends string> {
+  readonly type: T;
+  readonly position: Position;
+  readonly number: number;
+  /** Its first sentence, without its full stop. */
+  readonly title: string;
+  /** The first carries the number as its marker, where the text numbers it. */
+  readonly lines: readonly Line[];
+}
+
+/** A principle (坚持…, or 1.坚持…); `number`: its number where the text numbers principles, else its position. */
+export type Principle = TitledNode<'principle'>;
 
 export interface Domain {
   readonly type: 'domain';
@@ -190,23 +255,14 @@ export interface Goal {
   readonly lines: readonly Line[];
 }
 
-/** A numbered 策略措施: its first sentence is its title. */
-export interface Measure {
-  readonly type: 'measure';
-  readonly position: Position;
-  readonly number: number;
-  readonly title: string;
-  readonly lines: readonly Line[];
-}
+/** A numbered 策略措施. */
+export type Measure = TitledNode<'measure'>;
+
+/** A numbered item of 重点工程 (1. or （一）), with its sub-paragraphs. */
+export type Project = TitledNode<'project'>;
 
 /** A （一）-numbered item of 组织实施 or 监测评估, with its sub-paragraphs. */
-export interface Item {
-  readonly type: 'item';
-  readonly position: Position;
-  readonly number: number;
-  readonly title: string;
-  readonly lines: readonly Line[];
-}
+export type Item = TitledNode<'item'>;
 
 export type Node =
   | Document
@@ -214,10 +270,13 @@ export type Node =
   | Plan
   | Part
   | Guidance
+  | Principles
   | Principle
+  | Aims
   | Domain
   | Goal
   | Measure
+  | Project
   | Item;
 
 /** The verbatim text of a run of lines, without item numbers, one source line per `\n`. */
@@ -228,6 +287,11 @@ export function textOf(lines: readonly Line[]): string {
 /** A heading line as the text writes it, with its numeral: （一）妇女与健康, 一、总体要求, 主要目标：. */
 export function asWritten(line: Line): string {
   return line.marker.trim() + line.text;
+}
+
+/** A sub-head without its closing stop, as a citation quotes it: （二）基本原则。 → （二）基本原则. */
+export function subheadAsCited(line: Line): string {
+  return asWritten(line).replace(/[。．.：:]$/u, '');
 }
 
 /** The document's number (洛政〔2022〕62号), or null when it has none. */

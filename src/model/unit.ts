@@ -1,7 +1,7 @@
-// Units: the citable pieces of a document (the notice, a plan's preamble, 总体要求's guidance and
-// principles, goals, measures, 组织实施 and 监测评估 items), each with its stable ID, address and
-// citation. What every side shows of a unit — pages, search, open data — is named here.
-import type { Line, Position } from './document';
+// Units: the citable pieces of a document (the notice, a plan's preamble, 总体要求's guidance,
+// principles and aims, goals, measures, 重点工程, 组织实施 and 监测评估 items), each with its stable
+// ID, address and citation. What every side shows of a unit — pages, search, open data — is named here.
+import type { Line, Plan, Position } from './document';
 
 /** The kinds of citable unit, with the name a reader sees (pages, search and citations alike). */
 export const unitKindNames = {
@@ -13,6 +13,8 @@ export const unitKindNames = {
   measure: '策略措施',
   implementation: '组织实施',
   monitoring: '监测评估',
+  aims: '总体目标',
+  project: '重点工程',
 } as const;
 
 export type UnitKind = keyof typeof unitKindNames;
@@ -23,6 +25,11 @@ export const unitKinds = Object.keys(unitKindNames) as readonly UnitKind[];
 /** The label of a numbered goal or measure: 主要目标第2项, 策略措施第3项. */
 export function numberedLabel(kind: 'goal' | 'measure', n: number): string {
   return `${unitKindNames[kind]}第${n}项`;
+}
+
+/** The opening paragraphs are called as their heading writes it (前言, 序言; 前　　言 → 前言), else 序言. */
+export function preambleLabel(plan: Plan): string {
+  return plan.preambleHeading?.text.replace(/[\s\u3000]+/g, '') ?? unitKindNames.preamble;
 }
 
 /** A citable unit of a document: one record of clauses.json (docs/contracts.md). */
@@ -45,6 +52,8 @@ export interface Unit {
   readonly domain: string | null;
   /** Domain heading as written, e.g. （一）妇女与健康. */
   readonly domainHeading: string | null;
+  /** The first part's sub-head it stands under, as cited (model/document.ts subheadAsCited), e.g. （二）基本原则, or null. */
+  readonly subhead: string | null;
   /** How the unit is named, e.g. 主要目标第2项. */
   readonly label: string;
   /** The unit's title (a measure's, principle's or item's first sentence), or null. */

@@ -60,7 +60,7 @@ describe('the citation 复制引用 copies', () => {
   });
 
   it('leaves out what a document does not have', () => {
-    expect(unitCitation({ title: '某市儿童发展规划（2021—2030年）', docNumber: null, part: { number: 2, heading: '发展领域、主要目标和策略措施' }, domainHeading: '（三）儿童与安全', label: '策略措施第11项' }, 'https://x.example/a/')).toBe(
+    expect(unitCitation({ title: '某市儿童发展规划（2021—2030年）', docNumber: null, part: { number: 2, heading: '发展领域、主要目标和策略措施' }, within: '（三）儿童与安全', label: '策略措施第11项' }, 'https://x.example/a/')).toBe(
       '《某市儿童发展规划（2021—2030年）》第二部分“发展领域、主要目标和策略措施”中“（三）儿童与安全”策略措施第11项，https://x.example/a/',
     );
   });

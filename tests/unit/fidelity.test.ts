@@ -3,7 +3,7 @@ import { decode } from '../../src/build/02-decode/decode';
 import { checkFidelity } from '../../src/build/04-fidelity/check-fidelity';
 import type { Document, Goal } from '../../src/model/document';
 import { parse } from '../../src/build/03-parse/parse';
-import { seedBytes, seedFile, seedLineOf, seedLines } from './helpers';
+import { partOf, seedBytes, seedFile, seedLineOf, seedLines } from './helpers';
 
 const decoded = decode(seedFile, seedBytes);
 const doc = parse(decoded, 'luozheng-2022-62');
@@ -12,11 +12,11 @@ const doc = parse(decoded, 'luozheng-2022-62');
 function withFirstGoal(goal: Goal): Document {
   const [plan, ...plans] = doc.plans;
   if (plan === undefined) throw new Error('no plan');
-  const [general, domains, ...rest] = plan.parts;
+  const domains = partOf(plan, 'domains');
   const [domain, ...others] = domains.domains;
   if (domain === undefined) throw new Error('no domain');
   const changed = { ...domain, goals: [goal, ...domain.goals.slice(1)] };
-  return { ...doc, plans: [{ ...plan, parts: [general, { ...domains, domains: [changed, ...others] }, ...rest] }, ...plans] };
+  return { ...doc, plans: [{ ...plan, parts: plan.parts.map((p) => (p === domains ? { ...domains, domains: [changed, ...others] } : p)) }, ...plans] };
 }
 
 describe('fidelity', () => {
@@ -26,7 +26,7 @@ describe('fidelity', () => {
     expect(nonBlank.length).toBe(426);
   });
 
-  const first = doc.plans[0]?.parts[1].domains[0]?.goals[0];
+  const first = partOf(doc.plans[0], 'domains').domains[0]?.goals[0];
   if (first === undefined) throw new Error('no goal');
   const line = seedLineOf('1.妇女全生命周期');
 

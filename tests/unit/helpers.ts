@@ -4,7 +4,7 @@ import path from 'node:path';
 import { decode } from '../../src/build/02-decode/decode';
 import { parse } from '../../src/build/03-parse/parse';
 import { PlanError } from '../../src/build/errors';
-import type { Document } from '../../src/model/document';
+import { partsOf, type Document, type Part, type PartOf, type Plan } from '../../src/model/document';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const seedFile = 'seeds/luozheng-2022-62.txt';
@@ -44,4 +44,11 @@ export function planError(run: () => unknown): PlanError {
     throw error;
   }
   throw new Error('expected a PlanError');
+}
+
+/** The plan's one part of this role (a test fails when it has none). */
+export function partOf<R extends Part['role']>(plan: Plan | undefined, role: R): PartOf<R> {
+  const [part] = plan === undefined ? [] : partsOf(plan, role);
+  if (part === undefined) throw new Error(`no ${role} part`);
+  return part;
 }

@@ -4,13 +4,13 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { PlanError } from '../../src/build/errors';
 import type { Document } from '../../src/model/document';
-import { textOf } from '../../src/model/document';
+import { asWritten, textOf } from '../../src/model/document';
 import { markerNumber } from '../../src/build/03-parse/parse';
 import { enrich } from '../../src/build/05-enrich/enrich';
 import { checkFidelity } from '../../src/build/04-fidelity/check-fidelity';
 import { decode } from '../../src/build/02-decode/decode';
 import { firstSentence } from '../../src/text/sentences';
-import { parseBytes, parseText, planError, root, seedFile, seedLineOf, seedLines, seedText, seedWithLine } from './helpers';
+import { parseBytes, parseText, partOf, planError, root, seedFile, seedLineOf, seedLines, seedText, seedWithLine } from './helpers';
 
 const seed = parseText(seedText, seedFile);
 
@@ -46,13 +46,11 @@ describe('other layouts of the family (fixtures made of this document’s own te
     expect(plan?.title.text).toBe('洛阳市妇女发展规划（2021-2030年）');
     expect(plan?.preambleHeading?.text).toBe('前　　言');
     expect(plan?.preamble.map((l) => l.text)).toEqual([seedLines.find((l) => l.startsWith('依据宪法'))?.trim()]);
-    expect(plan?.parts[1].domains.map((d) => [d.heading.text, d.goals.length, d.measures.length])).toEqual([['妇女与健康', 10, 12]]);
-    expect(plan?.parts[2].items).toHaveLength(6);
-    expect(plan?.parts[3].items).toHaveLength(5);
+    expect(partOf(plan, 'domains').domains.map((d) => [d.heading.text, d.goals.length, d.measures.length])).toEqual([['妇女与健康', 10, 12]]);
+    expect(partOf(plan, 'implementation').items).toHaveLength(6);
+    expect(partOf(plan, 'monitoring').items).toHaveLength(5);
     // Every character of the fixture is in exactly one line of the model, its heading included.
-    const input = 'tests/fixtures/parse/plan-alone-preface/input.txt';
-    const report = checkFidelity(decode(input, readFileSync(path.join(root, input))), doc);
-    expect(report.lines).toBe(readFileSync(path.join(root, input), 'utf8').split('\n').filter((l) => l.trim() !== '').length);
+    expectEveryLineHeld('plan-alone-preface', doc);
   });
 
   it('calls the opening paragraphs as their heading does, in the unit and its citation', () => {
@@ -62,11 +60,90 @@ describe('other layouts of the family (fixtures made of this document’s own te
     expect(preamble?.citation).toContain('前言');
     expect(preamble?.text.startsWith('依据宪法')).toBe(true);
   });
+
+  it('a notice issuing one plan, with 三、重点工程 before 组织实施: five parts, the projects their own units', () => {
+    const doc = fixture('five-parts');
+    expect(doc.notice?.title.map((l) => l.text)).toEqual(['关于印发洛阳市儿童发展规划（2021—2030年）的', '通    知']);
+    expect(doc.plans.map((p) => p.title.text)).toEqual(['洛阳市儿童发展规划（2021—2030年）']);
+    const [plan] = doc.plans;
+    expect(plan?.parts.map((p) => [p.number, p.role, p.heading.text])).toEqual([
+      [1, 'general', '总体要求'], [2, 'domains', '发展领域、主要目标和策略措施'], [3, 'projects', '重点工程'], [4, 'implementation', '组织实施'], [5, 'monitoring', '监测评估'],
+    ]);
+    expect(partOf(plan, 'projects').projects.map((p) => [p.number, p.title])).toEqual([[1, '推进实施儿童营养改善项目'], [2, '提高儿童之家建设、管理和服务水平']]);
+    expectEveryLineHeld('five-parts', doc);
+
+    const site = enrich([doc], 'https://x.example/');
+    const unit = (id: string) => site.unit.get(`test.p1.${id}`);
+    expect(unit('part3.i1')).toMatchObject({ kind: 'project', label: '重点工程第1项', url: '/test/p1/part3/#i1', title: '推进实施儿童营养改善项目' });
+    expect(unit('part3.i2')?.citation).toBe('《洛阳市儿童发展规划（2021—2030年）》（洛政〔2022〕62号）第三部分“重点工程”第2项，https://x.example/test/p1/part3/#i2');
+    expect(unit('part4.i1')).toMatchObject({ kind: 'implementation', label: '第（一）项' });
+    expect(unit('part4.i1')?.citation).toContain('第四部分“组织实施”第（一）项，');
+    expect(unit('part5.i5')?.citation).toContain('第五部分“监测评估”第（五）项，');
+    expect(site.pages.filter((p) => p.kind === 'part').map((p) => [p.url, p.title])).toEqual([
+      ['/test/p1/part1/', '一、总体要求'], ['/test/p1/part2/', '二、发展领域、主要目标和策略措施'], ['/test/p1/part3/', '三、重点工程'], ['/test/p1/part4/', '四、组织实施'], ['/test/p1/part5/', '五、监测评估'],
+    ]);
+  });
+
+  it('a part one under sub-heads, principles numbered, a title written 2021－2030, untitled opening paragraphs', () => {
+    const doc = fixture('guiding-principles');
+    expect(doc.notice).toBeNull();
+    const [plan] = doc.plans;
+    expect(plan?.title.text).toBe('洛阳市妇女发展规划（2021－2030年）');
+    expect(plan?.preambleHeading).toBeNull();
+    expect(plan?.preamble.map((l) => l.text)).toEqual([seedLines.find((l) => l.startsWith('依据宪法'))?.trim()]);
+    const general = partOf(plan, 'general');
+    expect(asWritten(general.heading)).toBe('一、指导思想、基本原则和总体目标');
+    expect([general.guidance?.heading, general.principles?.heading, general.aims?.heading].map((h) => (h === null || h === undefined ? null : asWritten(h)))).toEqual(['（一）指导思想。', '（二）基本原则。', '（三）总体目标。']);
+    expect(general.guidance?.lines.map((l) => l.text.slice(0, 6))).toEqual(['以习近平新时']);
+    expect(general.principles?.principles.map((p) => [p.number, p.lines[0]?.marker, p.title])).toEqual([
+      [1, '1.', '坚持党的全面领导，保障妇女事业可持续发展'], [2, '2.', '坚持男女平等，推动两性和谐发展'], [3, '3.', '坚持新发展理念，促进共建共治共享'],
+    ]);
+    expect(general.aims?.lines.map((l) => l.text.slice(0, 7))).toEqual(['展望2035年']);
+    expect(partOf(plan, 'domains').domains.map((d) => [d.heading.text, d.goals.length, d.measures.length])).toEqual([['妇女与健康', 10, 12]]);
+    expectEveryLineHeld('guiding-principles', doc);
+
+    const site = enrich([doc], 'https://x.example/');
+    const unit = (id: string) => site.unit.get(`test.p1.${id}`);
+    const part = '《洛阳市妇女发展规划（2021－2030年）》第一部分“指导思想、基本原则和总体目标”';
+    expect(unit('preamble')?.label).toBe('序言');
+    expect(unit('part1.guidance')).toMatchObject({ kind: 'guidance', label: '指导思想', subhead: '（一）指导思想', citation: `${part}中“（一）指导思想”，https://x.example/test/p1/part1/#guidance` });
+    expect(unit('part1.r2')).toMatchObject({ kind: 'principle', label: '原则第2项', subhead: '（二）基本原则', citation: `${part}中“（二）基本原则”原则第2项，https://x.example/test/p1/part1/#r2` });
+    expect(unit('part1.aims')).toMatchObject({ kind: 'aims', label: '总体目标', subhead: '（三）总体目标', citation: `${part}中“（三）总体目标”，https://x.example/test/p1/part1/#aims` });
+    expect(unit('part1.aims')?.text.startsWith('展望2035年')).toBe(true);
+  });
+
+  it('principles under （二）基本原则。 may stand unnumbered, one per paragraph that starts with 坚持', () => {
+    const text = readFileSync(path.join(root, 'tests/fixtures/parse/guiding-principles/input.txt'), 'utf8').replace(/^\d\.(坚持)/gm, '$1');
+    const general = partOf(parseText(text).plans[0], 'general');
+    expect(general.principles?.principles.map((p) => [p.number, p.lines[0]?.marker])).toEqual([[1, ''], [2, ''], [3, '']]);
+  });
+
+  it('a sub-head with its paragraph on the same line stops the build, naming the line', () => {
+    const input = readFileSync(path.join(root, 'tests/fixtures/parse/guiding-principles/input.txt'), 'utf8');
+    const e = planError(() => parseText(input.replace('（一）指导思想。\n', '（一）指导思想。').replace(/\n（二）基本原则。\n1\./, '\n（二）基本原则。')));
+    expect(e).toMatchObject({ kind: 'unexpected-text', line: 7 });
+    expect(e.message).toContain('on a line of its own');
+  });
+
+  it('a fifth part that is not 重点工程 stops the build', () => {
+    const input = readFileSync(path.join(root, 'tests/fixtures/parse/five-parts/input.txt'), 'utf8');
+    const e = planError(() => parseText(input.replace('三、重点工程', '三、保障措施')));
+    expect(e).toMatchObject({ kind: 'missing-part' });
+    expect(e.message).toContain('unless 三 is 重点工程 or 重点项目');
+  });
 });
+
+/** Every non-blank line of a fixture is held by exactly one line of its model. */
+function expectEveryLineHeld(name: string, doc: Document): void {
+  const input = `tests/fixtures/parse/${name}/input.txt`;
+  const bytes = readFileSync(path.join(root, input));
+  const report = checkFidelity(decode(input, bytes), doc);
+  expect(report.lines).toBe(bytes.toString('utf8').split('\n').filter((l) => l.trim() !== '').length);
+}
 
 describe('the real seed', () => {
   it('holds 2 plans, 15 domains, 147 goals and 181 measures, each domain with its own counts', () => {
-    const counts = seed.plans.map((p) => p.parts[1].domains.map((d) => [d.heading.text, d.goals.length, d.measures.length]));
+    const counts = seed.plans.map((p) => partOf(p, 'domains').domains.map((d) => [d.heading.text, d.goals.length, d.measures.length]));
     expect(counts).toEqual([
       [
         ['妇女与健康', 10, 12], ['妇女与教育', 10, 13], ['妇女与经济', 9, 12], ['妇女参与决策和管理', 10, 10],
@@ -77,7 +154,7 @@ describe('the real seed', () => {
         ['儿童与家庭', 8, 9], ['儿童与环境', 10, 11], ['儿童与法律保护', 10, 14],
       ],
     ]);
-    const all = seed.plans.flatMap((p) => p.parts[1].domains);
+    const all = seed.plans.flatMap((p) => partOf(p, 'domains').domains);
     expect(all.reduce((s, d) => s + d.goals.length, 0)).toBe(147);
     expect(all.reduce((s, d) => s + d.measures.length, 0)).toBe(181);
   });
@@ -97,25 +174,25 @@ describe('the real seed', () => {
     for (const plan of seed.plans) {
       expect(plan.preamble).toHaveLength(1);
       expect(plan.parts.map((p) => p.heading.text)).toEqual(['总体要求', '发展领域、主要目标和策略措施', '组织实施', '监测评估']);
-      expect(plan.parts[0].guidance?.lines).toHaveLength(1);
-      expect(plan.parts[0].principles.map((p) => p.title.slice(0, 7))).toEqual(['坚持党的全面领导', '坚持男女平等，', '坚持新发展理念'].map((t) => t.slice(0, 7)).map((t, i) => (i === 1 && plan.index === 2 ? '坚持儿童优先，' : t)));
-      expect(plan.parts[2].items.map((i) => i.title)).toEqual(['加强组织领导', '完善工作机制', '保障经费支持', '提升能力建设', '加大宣传力度', '深化调查研究']);
-      expect(plan.parts[3].items).toHaveLength(5);
+      expect(partOf(plan, 'general').guidance?.lines).toHaveLength(1);
+      expect((partOf(plan, 'general').principles?.principles ?? []).map((p) => p.title.slice(0, 7))).toEqual(['坚持党的全面领导', '坚持男女平等，', '坚持新发展理念'].map((t) => t.slice(0, 7)).map((t, i) => (i === 1 && plan.index === 2 ? '坚持儿童优先，' : t)));
+      expect(partOf(plan, 'implementation').items.map((i) => i.title)).toEqual(['加强组织领导', '完善工作机制', '保障经费支持', '提升能力建设', '加大宣传力度', '深化调查研究']);
+      expect(partOf(plan, 'monitoring').items).toHaveLength(5);
       // （二）加强监测评估工作组织领导 carries the 监测组 and 评估组 paragraphs.
-      expect(plan.parts[3].items[1]?.lines.map((l) => l.text.slice(0, 3))).toEqual(['加强监', '监测组', '评估组']);
+      expect(partOf(plan, 'monitoring').items[1]?.lines.map((l) => l.text.slice(0, 3))).toEqual(['加强监', '监测组', '评估组']);
     }
   });
 
   it('takes a measure title from its first sentence and keeps `8.5岁以下` as goal 8', () => {
-    const health = seed.plans[0]?.parts[1].domains[0];
+    const health = partOf(seed.plans[0], 'domains').domains[0];
     expect(health?.measures[0]?.title).toBe('完善保障妇女健康的制度机制');
-    const childHealth = seed.plans[1]?.parts[1].domains[0];
+    const childHealth = partOf(seed.plans[1], 'domains').domains[0];
     expect(childHealth?.goals[7]?.number).toBe(8);
     expect(textOf(childHealth?.goals[7]?.lines ?? [])).toMatch(/^5岁以下儿童贫血率/);
   });
 
   it('keeps file and line on every node', () => {
-    const goal = seed.plans[0]?.parts[1].domains[0]?.goals[1];
+    const goal = partOf(seed.plans[0], 'domains').domains[0]?.goals[1];
     expect(goal?.position).toEqual({ type: 'source', file: seedFile, line: seedLineOf('2.孕产妇死亡率'), endLine: seedLineOf('2.孕产妇死亡率') });
     expect(seed.plans[1]?.position).toMatchObject({ type: 'source', line: seedLineOf('洛阳市儿童发展规划') });
   });
@@ -137,13 +214,13 @@ function shape(doc: Document): string[] {
   return doc.plans.flatMap((plan) => [
     `plan ${plan.index} ${norm(plan.title.text)}`,
     ...plan.parts.map((p) => `part ${p.number} ${norm(p.heading.text)}`),
-    ...plan.parts[0].principles.map((p) => `principle ${p.number} ${norm(textOf(p.lines))}`),
-    ...plan.parts[1].domains.flatMap((d) => [
+    ...(partOf(plan, 'general').principles?.principles ?? []).map((p) => `principle ${p.number} ${norm(textOf(p.lines))}`),
+    ...partOf(plan, 'domains').domains.flatMap((d) => [
       `domain ${d.number} ${norm(d.heading.text)}`,
       ...d.goals.map((g) => `goal ${d.number}.${g.number} ${norm(textOf(g.lines))}`),
       ...d.measures.map((m) => `measure ${d.number}.${m.number} ${norm(m.title)} ${norm(textOf(m.lines))}`),
     ]),
-    ...[...plan.parts[2].items, ...plan.parts[3].items].map((i) => `item ${i.number} ${norm(textOf(i.lines))}`),
+    ...[...partOf(plan, 'implementation').items, ...partOf(plan, 'monitoring').items].map((i) => `item ${i.number} ${norm(textOf(i.lines))}`),
   ]);
 }
 

@@ -2,11 +2,8 @@
 // habits of the plan family: full-width or ASCII parentheses, `1.` `1．` `1、` `１．` numbering,
 // blank lines or none, stray spaces and indentation. Stops at the first structural problem with
 // a PlanError that names the file and line.
-import type {
-  Document, Domain, DomainsPart, GeneralPart, Goal, Guidance, ImplementationPart, Item, Line,
-  Measure, MonitoringPart, Notice, Plan, Position, Principle,
-} from '../../model/document';
-import { noticeMeta } from '../../model/document';
+import type { Document, Domain, GeneralPart, Goal, Item, Line, Measure, Notice, Part, PartOf, Plan, Position, Principle, Project } from '../../model/document';
+import { asWritten, noticeMeta } from '../../model/document';
 import { chineseNumeral, numeralValue } from '../../text/numerals';
 import { firstSentence } from '../../text/sentences';
 import type { DecodedFile } from '../02-decode/decode';
@@ -20,19 +17,32 @@ interface SourceLine {
 
 const sp = '[ \\t\\u3000]*';
 const cnDigits = '[一二三四五六七八九十百〇零]+';
+/** The sub-heads of a first part, by what stands under them. */
+const subheads = { guidance: '指导思想', principles: '基本原则', aims: '总体目标' } as const;
+type SubheadRole = keyof typeof subheads;
+const subheadNames = Object.values(subheads);
+
 const patterns = {
   planTitle: new RegExp(`^(?![《〈“"])[^。，；：]{2,60}?(?:规划|纲要)${sp}[（(]${sp}\\d{4}${sp}[—–－~～\\-至]+${sp}\\d{4}${sp}年${sp}[）)]$`),
   part: new RegExp(`^(${cnDigits})${sp}[、.．]${sp}(?=\\S)(?=[^。]{1,40}$)`),
   paren: new RegExp(`^[（(]${sp}(${cnDigits})${sp}[）)]${sp}`),
   item: new RegExp(`^([0-9０-９]+)${sp}[.．、]${sp}`),
   goals: new RegExp(`^主要目标${sp}[：:]?$`),
+  projects: new RegExp(`^${cnDigits}${sp}[、.．]${sp}重点(?:工程|项目)${sp}$`),
+  subheadStop: new RegExp(`${sp}[。．.：:]?$`, 'u'),
+  /** A line that starts like a sub-head of the first part: （二）基本原则… */
+  subheadStart: new RegExp(`^[（(]${sp}${cnDigits}${sp}[）)]${sp}(?:${subheadNames.join('|')})`),
   preambleHeading: new RegExp(`^(?:前${sp}言|序${sp}言)$`),
   measures: new RegExp(`^策略措施${sp}[：:]?$`),
   docNumber: new RegExp(`[〔［\\[(（]${sp}\\d{4}${sp}[〕］\\])）]${sp}\\d+${sp}号$`),
   date: new RegExp(`^[\\d〇零一二三四五六七八九]{4}${sp}年${sp}[\\d一二三四五六七八九十]{1,3}${sp}月${sp}[\\d一二三四五六七八九十]{1,3}${sp}日$`),
 };
 
-const partNames = ['总体要求', '发展领域、主要目标和策略措施', '组织实施', '监测评估'] as const;
+/** The parts of a plan, by role and the name a message gives them: four, or five with 重点工程. */
+const partNames = {
+  plain: [['general', '总体要求'], ['domains', '发展领域、主要目标和策略措施'], ['implementation', '组织实施'], ['monitoring', '监测评估']],
+  withProjects: [['general', '总体要求'], ['domains', '发展领域、主要目标和策略措施'], ['projects', '重点工程'], ['implementation', '组织实施'], ['monitoring', '监测评估']],
+} as const satisfies Record<string, readonly (readonly [Part['role'], string])[]>;
 
 /** Parse one decoded seed file into its document model. */
 export function parse(decoded: DecodedFile, slug: string): Document {
@@ -119,36 +129,22 @@ function parseNotice(ctx: Context, lines: readonly SourceLine[]): Notice {
 function parsePlan(ctx: Context, lines: readonly SourceLine[], index: number): Plan {
   const [titleLine, ...rest] = lines;
   if (titleLine === undefined) throw new Error('parsePlan needs at least the title line');
-  // Split the plan at its four part headings, which must come in order 一 二 三 四.
-  const headings: number[] = [];
-  rest.forEach((l, i) => {
-    const m = patterns.part.exec(l.s);
-    if (m === null || patterns.paren.test(l.s)) return;
-    const expected = headings.length + 1;
-    const found = markerNumber(m[1] ?? '');
-    if (found === expected) headings.push(i);
-    else if (found > expected && found <= 4) {
-      throw ctx.error('missing-part', l, `part ${chineseNumeral(expected)}、${partNames[expected - 1] ?? ''}`, quote(l.s));
-    }
-  });
-  if (headings.length < 4) {
+  const headings = partHeadings(ctx, rest);
+  const roles = partRoles(headings.map((k) => rest[k]?.s ?? ''));
+  if (headings.length !== roles.length) {
     const k = headings.length;
-    const last = rest[rest.length - 1] ?? titleLine;
-    throw ctx.error('missing-part', last, `part ${chineseNumeral(k + 1)}、${partNames[k] ?? ''} in ${quote(titleLine.s)}`, 'the end of the plan');
+    const at = k < roles.length ? (rest[rest.length - 1] ?? titleLine) : (rest[headings[k - 1] ?? 0] ?? titleLine);
+    const found = k < roles.length ? 'the end of the plan' : quote(at.s);
+    throw ctx.error('missing-part', at, k < roles.length ? `part ${expectedPart(k, roles)} in ${quote(titleLine.s)}` : `no part after ${chineseNumeral(roles.length)}、监测评估 unless 三 is 重点工程 or 重点项目`, found);
   }
-  const section = (k: number) => rest.slice((headings[k] ?? 0) + 1, headings[k + 1] ?? rest.length);
-  const heading = (k: number): Line => {
-    const l = rest[headings[k] ?? 0];
-    if (l === undefined) throw new Error('unreachable: heading index out of range');
-    return marked(l, patterns.part) ?? plain(l);
-  };
-  const partPosition = (k: number) => ctx.span(rest.slice(headings[k] ?? 0, headings[k + 1] ?? rest.length));
-  const parts = [
-    parseGeneral(ctx, heading(0), section(0), partPosition(0)),
-    parseDomains(ctx, heading(1), section(1), partPosition(1)),
-    { type: 'part', role: 'implementation', number: 3, heading: heading(2), position: partPosition(2), items: parseItems(ctx, section(2), heading(2)) },
-    { type: 'part', role: 'monitoring', number: 4, heading: heading(3), position: partPosition(3), items: parseItems(ctx, section(3), heading(3)) },
-  ] as const satisfies readonly [GeneralPart, DomainsPart, ImplementationPart, MonitoringPart];
+  const parts = headings.map((start, k): Part => {
+    const end = headings[k + 1] ?? rest.length;
+    const headingLine = rest[start];
+    if (headingLine === undefined) throw new Error('unreachable: heading index out of range');
+    const heading = marked(headingLine, patterns.part) ?? plain(headingLine);
+    const part = { number: k + 1, heading, position: ctx.span(rest.slice(start, end)) };
+    return partParsers[roles[k] ?? 'monitoring'](ctx, part, rest.slice(start + 1, end));
+  });
   return {
     type: 'plan',
     position: ctx.span(lines),
@@ -159,6 +155,50 @@ function parsePlan(ctx: Context, lines: readonly SourceLine[], index: number): P
   };
 }
 
+/** Where each part heading (一、 二、 …, in order) stands among the plan's lines after its title. */
+function partHeadings(ctx: Context, lines: readonly SourceLine[]): number[] {
+  const headings: number[] = [];
+  lines.forEach((l, i) => {
+    const m = patterns.part.exec(l.s);
+    if (m === null || patterns.paren.test(l.s)) return;
+    const expected = headings.length + 1;
+    const found = markerNumber(m[1] ?? '');
+    if (found === expected) headings.push(i);
+    else if (found > expected && found <= partNames.withProjects.length) {
+      throw ctx.error('missing-part', l, `part ${expectedPart(expected - 1, partRoles(headings.map((k) => lines[k]?.s ?? '')))}`, quote(l.s));
+    }
+  });
+  return headings;
+}
+
+/** The roles of a plan's parts, from its part headings: 重点工程 (or 重点项目) as 三 adds a part before 组织实施. */
+function partRoles(headings: readonly string[]): readonly Part['role'][] {
+  return patterns.projects.test(headings[2] ?? '') ? partNames.withProjects.map(([role]) => role) : partNames.plain.map(([role]) => role);
+}
+
+/** The part expected at position k (0-based) of a plan whose parts have these roles: 三、组织实施 (or 三、重点工程). */
+function expectedPart(k: number, roles: readonly Part['role'][]): string {
+  const name = (roles.length === partNames.withProjects.length ? partNames.withProjects : partNames.plain)[k]?.[1] ?? '';
+  const or = k === 2 && roles.length === partNames.plain.length ? ` (or ${chineseNumeral(3)}、重点工程)` : '';
+  return `${chineseNumeral(k + 1)}、${name}${or}`;
+}
+
+/** What every part has, besides its type and role, before what its role holds. */
+interface PartHead {
+  readonly number: number;
+  readonly heading: Line;
+  readonly position: Position;
+}
+
+/** One parser per role of part: its heading and position, and the lines under its heading. */
+const partParsers: { [R in Part['role']]: (ctx: Context, part: PartHead, lines: readonly SourceLine[]) => PartOf<R> } = {
+  general: (ctx, part, lines) => ({ type: 'part', role: 'general', ...part, ...parseGeneral(ctx, part.heading, lines) }),
+  domains: (ctx, part, lines) => ({ type: 'part', role: 'domains', ...part, domains: parseDomains(ctx, part.heading, lines) }),
+  projects: (ctx, part, lines) => ({ type: 'part', role: 'projects', ...part, projects: parseProjects(ctx, lines, part.heading) }),
+  implementation: (ctx, part, lines) => ({ type: 'part', role: 'implementation', ...part, items: parseItems(ctx, lines, part.heading) }),
+  monitoring: (ctx, part, lines) => ({ type: 'part', role: 'monitoring', ...part, items: parseItems(ctx, lines, part.heading) }),
+};
+
 /** The opening paragraphs before part one, and their heading when they have one (前言, 前　　言, 序言). */
 function preambleOf(lines: readonly SourceLine[]): Pick<Plan, 'preambleHeading' | 'preamble'> {
   const [first, ...rest] = lines;
@@ -166,42 +206,105 @@ function preambleOf(lines: readonly SourceLine[]): Pick<Plan, 'preambleHeading' 
   return { preambleHeading: null, preamble: lines.map(plain) };
 }
 
-/** 一、总体要求: guiding paragraphs, then one principle per paragraph that starts with 坚持. */
-function parseGeneral(ctx: Context, heading: Line, lines: readonly SourceLine[], position: Position): GeneralPart {
+/**
+ * 一、总体要求 untitled: guiding paragraphs, then one principle per paragraph that starts with 坚持.
+ * Under sub-heads (（一）指导思想。（二）基本原则。（三）总体目标。, each on a line of its own): each
+ * sub-head's lines are its guidance, principles or aims.
+ */
+function parseGeneral(ctx: Context, heading: Line, lines: readonly SourceLine[]): Pick<GeneralPart, 'guidance' | 'principles' | 'aims'> {
+  const [first] = lines;
+  if (first === undefined) throw ctx.error('empty-section', { n: heading.line, s: asWritten(heading) }, `paragraphs after ${quote(asWritten(heading))}`, 'none');
+  // A sub-head with its paragraph on the same line (（一）指导思想。以…) would be read as a paragraph.
+  const stray = lines.find((l) => patterns.subheadStart.test(l.s) && subheadOf(l) === null);
+  if (stray !== undefined) throw ctx.error('unexpected-text', stray, `the sub-head ${quote(stray.s.replace(/[。：:].*$/u, '。'))} on a line of its own`, quote(stray.s));
+  if (subheadOf(first) === null) return untitledGeneral(ctx, lines);
+  const found: Partial<Record<SubheadRole, { heading: Line; lines: SourceLine[] }>> = {};
+  let current: SourceLine[] = [];
+  for (const l of lines) {
+    const sub = subheadOf(l);
+    if (sub === null) {
+      current.push(l);
+      continue;
+    }
+    const number = markerNumber(sub.heading.marker);
+    checkNumber(ctx, l, number, Object.keys(found).length + 1, 'subhead');
+    if (found[sub.role] !== undefined) throw ctx.error('unexpected-text', l, `each of ${subheadNames.join('、')} once`, `a second ${quote(l.s)}`);
+    current = [];
+    found[sub.role] = { heading: sub.heading, lines: current };
+  }
+  const under = (role: SubheadRole) => {
+    const sub = found[role];
+    if (sub !== undefined && sub.lines.length === 0) throw ctx.error('empty-section', { n: sub.heading.line, s: asWritten(sub.heading) }, `paragraphs after ${quote(asWritten(sub.heading))}`, 'none');
+    return sub;
+  };
+  const guidance = under('guidance');
+  const principles = under('principles');
+  const aims = under('aims');
+  return {
+    guidance: guidance === undefined ? null : { type: 'guidance', position: ctx.span([guidance.heading, ...guidance.lines]), heading: guidance.heading, lines: guidance.lines.map(plain) },
+    principles: principles === undefined ? null : { type: 'principles', position: ctx.span([principles.heading, ...principles.lines]), heading: principles.heading, principles: parsePrinciples(ctx, principles.lines, principles.heading) },
+    aims: aims === undefined ? null : { type: 'aims', position: ctx.span([aims.heading, ...aims.lines]), heading: aims.heading, lines: aims.lines.map(plain) },
+  };
+}
+
+/** A line that is a sub-head of the first part (（二）基本原则。), with what it heads; else null. */
+function subheadOf(l: SourceLine): { role: SubheadRole; heading: Line } | null {
+  const heading = marked(l, patterns.paren);
+  if (heading === null) return null;
+  const name = heading.text.replace(patterns.subheadStop, '');
+  const role = (Object.keys(subheads) as SubheadRole[]).find((r) => subheads[r] === name);
+  return role === undefined ? null : { role, heading };
+}
+
+/** 总体要求 without sub-heads: guiding paragraphs, then the principles. */
+function untitledGeneral(ctx: Context, lines: readonly SourceLine[]): Pick<GeneralPart, 'guidance' | 'principles' | 'aims'> {
   const firstPrinciple = lines.findIndex((l) => l.s.startsWith('坚持'));
   const guidanceLines = (firstPrinciple === -1 ? lines : lines.slice(0, firstPrinciple)).map(plain);
-  const guidance: Guidance | null =
-    guidanceLines.length > 0 ? { type: 'guidance', position: ctx.span(guidanceLines), lines: guidanceLines } : null;
-  const principles: Principle[] = [];
-  let current: Line[] = [];
-  const close = () => {
-    const [head] = current;
-    if (head === undefined) return;
-    principles.push({ type: 'principle', position: ctx.span(current), number: principles.length + 1, title: firstSentence(head.text), lines: current });
+  const principleLines = firstPrinciple === -1 ? [] : lines.slice(firstPrinciple);
+  return {
+    guidance: guidanceLines.length > 0 ? { type: 'guidance', position: ctx.span(guidanceLines), heading: null, lines: guidanceLines } : null,
+    principles: principleLines.length > 0 ? { type: 'principles', position: ctx.span(principleLines), heading: null, principles: unnumberedPrinciples(ctx, principleLines) } : null,
+    aims: null,
   };
-  for (const l of firstPrinciple === -1 ? [] : lines.slice(firstPrinciple)) {
-    if (l.s.startsWith('坚持')) {
-      close();
-      current = [];
-    }
-    current.push(plain(l));
+}
+
+/** The principles under （二）基本原则。: numbered (1.坚持…), or a paragraph each that starts with 坚持. */
+function parsePrinciples(ctx: Context, lines: readonly SourceLine[], heading: Line): Principle[] {
+  const [first] = lines;
+  if (first !== undefined && patterns.item.test(first.s)) {
+    return group(ctx, lines, { n: heading.line, s: asWritten(heading) }, patterns.item, 'principle').map(({ number, lines: ls }) => principle(ctx, number, ls));
   }
-  close();
-  return { type: 'part', role: 'general', number: 1, heading, position, guidance, principles };
+  if (first !== undefined && !first.s.startsWith('坚持')) {
+    throw ctx.error('unexpected-text', first, `a principle (坚持… or 1.) after ${quote(asWritten(heading))}`, quote(first.s));
+  }
+  return unnumberedPrinciples(ctx, lines);
+}
+
+/** One principle per paragraph that starts with 坚持, numbered by position. */
+function unnumberedPrinciples(ctx: Context, lines: readonly SourceLine[]): Principle[] {
+  const groups: Line[][] = [];
+  for (const l of lines) {
+    if (l.s.startsWith('坚持') || groups.length === 0) groups.push([]);
+    groups[groups.length - 1]?.push(plain(l));
+  }
+  return groups.map((ls, i) => principle(ctx, i + 1, ls));
+}
+
+function principle(ctx: Context, number: number, lines: readonly Line[]): Principle {
+  return { type: 'principle', position: ctx.span(lines), number, title: firstSentence(lines[0]?.text ?? ''), lines };
 }
 
 /** 二、发展领域…: （一）domain, 主要目标：, numbered goals, 策略措施：, numbered measures. */
-function parseDomains(ctx: Context, heading: Line, lines: readonly SourceLine[], position: Position): DomainsPart {
+function parseDomains(ctx: Context, heading: Line, lines: readonly SourceLine[]): Domain[] {
   const starts = lines.flatMap((l, i) => (patterns.paren.test(l.s) ? [i] : []));
   const before = lines[0];
   if (before === undefined || starts[0] !== 0) {
     throw ctx.error('unexpected-text', before ?? null, `a domain heading such as （一）妇女与健康 after ${quote(heading.marker + heading.text)}`, before === undefined ? 'nothing' : quote(before.s));
   }
-  const domains = starts.map((start, k) => {
+  return starts.map((start, k) => {
     const chunk = lines.slice(start, starts[k + 1] ?? lines.length);
     return parseDomain(ctx, chunk, k + 1, lines[starts[k + 1] ?? -1] ?? null);
   });
-  return { type: 'part', role: 'domains', number: 2, heading, position, domains };
 }
 
 function parseDomain(ctx: Context, lines: readonly SourceLine[], expected: number, next: SourceLine | null): Domain {
@@ -246,9 +349,22 @@ function numbered(ctx: Context, lines: readonly SourceLine[], heading: SourceLin
   return group(ctx, lines, heading, patterns.item, what);
 }
 
-/** 三、组织实施 and 四、监测评估: （一）-numbered items with their sub-paragraphs. */
+/** 三、重点工程: projects numbered 1. or （一）, as the first one is, each with its sub-paragraphs. */
+function parseProjects(ctx: Context, lines: readonly SourceLine[], heading: Line): Project[] {
+  const headingLine = { n: heading.line, s: asWritten(heading) };
+  const numbering = lines[0] !== undefined && patterns.paren.test(lines[0].s) ? patterns.paren : patterns.item;
+  return group(ctx, lines, headingLine, numbering, 'project').map(({ number, lines: ls }) => ({
+    type: 'project',
+    position: ctx.span(ls),
+    number,
+    title: firstSentence(ls[0]?.text ?? ''),
+    lines: ls,
+  }));
+}
+
+/** 组织实施 and 监测评估: （一）-numbered items with their sub-paragraphs. */
 function parseItems(ctx: Context, lines: readonly SourceLine[], heading: Line): Item[] {
-  const headingLine = { n: heading.line, s: heading.marker + heading.text };
+  const headingLine = { n: heading.line, s: asWritten(heading) };
   return group(ctx, lines, headingLine, patterns.paren, 'item').map(({ number, lines: ls }) => ({
     type: 'item',
     position: ctx.span(ls),
@@ -258,9 +374,9 @@ function parseItems(ctx: Context, lines: readonly SourceLine[], heading: Line): 
   }));
 }
 
-const itemNames = { goal: '主要目标 (goal)', measure: '策略措施 (measure)', item: 'item', domain: 'domain' } as const;
+const itemNames = { goal: '主要目标 (goal)', measure: '策略措施 (measure)', item: 'item', domain: 'domain', principle: '基本原则 (principle)', project: '重点工程 (project)', subhead: 'sub-head' } as const;
 
-function group(ctx: Context, lines: readonly SourceLine[], heading: SourceLine, re: RegExp, what: 'goal' | 'measure' | 'item'): { number: number; lines: Line[] }[] {
+function group(ctx: Context, lines: readonly SourceLine[], heading: SourceLine, re: RegExp, what: 'goal' | 'measure' | 'item' | 'principle' | 'project'): { number: number; lines: Line[] }[] {
   const items: { number: number; lines: Line[] }[] = [];
   for (const l of lines) {
     const m = marked(l, re);

@@ -1,6 +1,6 @@
 // Fidelity: prove that every character of the source lands in exactly one unit of the model, by
 // rebuilding each non-blank source line from the model's `Line`s and comparing.
-import type { Document, Line } from '../../model/document';
+import { onPart, type Document, type Line, type PartHandlers } from '../../model/document';
 import type { DecodedFile } from '../02-decode/decode';
 import { PlanError, quote } from '../errors';
 
@@ -13,31 +13,24 @@ export interface FidelityReport {
 
 /** Every Line the model holds, in document order. */
 export function linesOf(doc: Document): Line[] {
-  const out: Line[] = [];
-  const add = (...ls: readonly (Line | null)[]) => {
-    for (const l of ls) if (l !== null) out.push(l);
-  };
   const n = doc.notice;
-  if (n !== null) add(n.docNumber, n.issuer, ...n.title, n.addressees, ...n.body, n.date);
-  for (const plan of doc.plans) {
-    add(plan.title, plan.preambleHeading, ...plan.preamble);
-    const [general, domains, implementation, monitoring] = plan.parts;
-    add(general.heading, ...(general.guidance?.lines ?? []));
-    for (const p of general.principles) add(...p.lines);
-    add(domains.heading);
-    for (const d of domains.domains) {
-      add(d.heading, d.goalsHeading);
-      for (const g of d.goals) add(...g.lines);
-      add(d.measuresHeading);
-      for (const m of d.measures) add(...m.lines);
-    }
-    for (const part of [implementation, monitoring]) {
-      add(part.heading);
-      for (const item of part.items) add(...item.lines);
-    }
-  }
-  return out;
+  const notice = n === null ? [] : [n.docNumber, n.issuer, ...n.title, n.addressees, ...n.body, n.date];
+  const plans = doc.plans.flatMap((plan) => [plan.title, plan.preambleHeading, ...plan.preamble, ...plan.parts.flatMap((part) => [part.heading, ...onPart(part, partLines)])]);
+  return [...notice, ...plans].filter((l) => l !== null);
 }
+
+/** The Lines under a part's heading, in order, by its role. */
+const partLines: PartHandlers<(Line | null)[]> = {
+  general: ({ guidance, principles, aims }) => [
+    guidance?.heading ?? null, ...(guidance?.lines ?? []),
+    principles?.heading ?? null, ...(principles?.principles ?? []).flatMap((p) => p.lines),
+    aims?.heading ?? null, ...(aims?.lines ?? []),
+  ],
+  domains: ({ domains }) => domains.flatMap((d) => [d.heading, d.goalsHeading, ...d.goals.flatMap((g) => g.lines), d.measuresHeading, ...d.measures.flatMap((m) => m.lines)]),
+  projects: ({ projects }) => projects.flatMap((p) => p.lines),
+  implementation: ({ items }) => items.flatMap((i) => i.lines),
+  monitoring: ({ items }) => items.flatMap((i) => i.lines),
+};
 
 /** Throws a PlanError at the first source line the model loses, doubles or alters. */
 export function checkFidelity(decoded: DecodedFile, doc: Document): FidelityReport {

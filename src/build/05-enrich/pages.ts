@@ -3,10 +3,10 @@
 // description, breadcrumbs, counts and source line. Where each page stands among the others
 // (order, previous, next) is added by enrich.ts.
 import { documentReference } from '../../model/citation';
-import { asWritten, docNumberOf, issuedTitle, noticeTitle, textOf, type Document, type Domain, type Goal, type Measure, type Plan, type Position } from '../../model/document';
+import { asWritten, docNumberOf, domainsOf, issuedTitle, noticeTitle, textOf, type Document, type Domain, type Goal, type Measure, type Part, type Plan, type Position } from '../../model/document';
 import { absoluteUrl, ids, pageUrl } from '../../model/ids';
 import type { PageData, PageLink } from '../../model/page-schema';
-import { numberedLabel } from '../../model/unit';
+import { numberedLabel, preambleLabel } from '../../model/unit';
 import { shortTitle } from '../../text/short-title';
 import type { PageDraft } from './site';
 
@@ -49,7 +49,7 @@ function documentPage(doc: Document, siteUrl: string): PageDraft {
 }
 
 function planCounts(plan: Plan): Counts {
-  const domains = plan.parts[1].domains;
+  const domains = domainsOf(plan);
   return { domains: domains.length, goals: domains.reduce((s, x) => s + x.goals.length, 0), measures: domains.reduce((s, x) => s + x.measures.length, 0) };
 }
 
@@ -72,25 +72,38 @@ function planPages(doc: Document, plan: Plan): PageDraft[] {
     },
     {
       ...common, id: fullId, kind: 'full', url: pageUrl(fullId), title: `${planTitle}全文`,
-      description: `${planTitle}${inDoc}全文：序言、总体要求，${counts.domains}个发展领域的${counts.goals}项主要目标和${counts.measures}项策略措施，组织实施和监测评估，都在一页上，便于通读和打印。`,
+      description: `${planTitle}${inDoc}全文：${wholePlanContents(plan, counts)}，都在一页上，便于通读和打印。`,
       breadcrumbs: partCrumbs, domainTitle: null, counts,
       source: sourceOf(plan.position), content: { kind: 'full', doc, plan },
     },
-    ...plan.parts.flatMap((part, k): PageDraft[] => {
-      const partId = ids.part(doc, plan, k + 1);
+    ...plan.parts.flatMap((part): PageDraft[] => {
+      const partId = ids.part(doc, plan, part.number);
       const title = asWritten(part.heading);
       const page: PageDraft = {
         ...common, id: partId, kind: 'part', url: pageUrl(partId), title,
         description: `${planTitle} · ${title}`,
         breadcrumbs: partCrumbs, domainTitle: null,
         counts: part.role === 'domains' ? counts : null, source: sourceOf(part.position),
-        content: { kind: 'part', doc, plan, part: k + 1 },
+        content: { kind: 'part', doc, plan, part: part.number },
       };
       if (part.role !== 'domains') return [page];
       const domainCrumbs = [...partCrumbs, { title, url: pageUrl(partId) }];
       return [page, ...part.domains.flatMap((domain) => domainPages(doc, plan, domain, domainCrumbs))];
     }),
   ];
+}
+
+/**
+ * What a whole-plan page holds, in the order of its parts: 序言、总体要求，8个发展领域的74项主要目标和
+ * 93项策略措施，组织实施和监测评估 (the opening paragraphs as their heading calls them, the parts by their headings).
+ */
+function wholePlanContents(plan: Plan, counts: Counts): string {
+  const at = plan.parts.findIndex((p) => p.role === 'domains');
+  const heads = (parts: readonly Part[]) => parts.map((p) => p.heading.text);
+  const before = [...(plan.preamble.length === 0 ? [] : [preambleLabel(plan)]), ...heads(plan.parts.slice(0, at))];
+  const after = heads(plan.parts.slice(at + 1));
+  const last = after.length > 1 ? `${after.slice(0, -1).join('、')}和${after.at(-1) ?? ''}` : after.join('');
+  return [before.join('、'), `${counts.domains}个发展领域的${counts.goals}项主要目标和${counts.measures}项策略措施`, last].filter((x) => x !== '').join('，');
 }
 
 /** A domain's page, then a page for each of its goals and measures. */

@@ -132,7 +132,7 @@ export function unitElement(unit: Unit, level: 2 | 3, options: { linkToPage?: bo
  * its ID within the plan and linking to the page that shows it by itself. No citation or permalink
  * to copy: a whole plan of those would weigh more than the plan's text; the unit's own page has them.
  */
-export function fullUnitElement(unit: Unit, level: 2 | 3 | 5, toc?: string): MdxJsxFlowElement {
+export function fullUnitElement(unit: Unit, level: 2 | 3 | 4 | 5, toc?: string): MdxJsxFlowElement {
   return jsx(
     'FullUnit',
     {

@@ -3,7 +3,7 @@
 // what they write is serialized by mdx-processor.ts and rendered by the components of
 // src/pages/[...slug].astro.
 import type { List, Root, RootContent } from 'mdast';
-import { asWritten, issuedTitle, textOf, type Document, type Domain, type Plan } from '../../model/document';
+import { asWritten, domainsOf, issuedTitle, textOf, type Document, type Domain, type Plan } from '../../model/document';
 import { ids, pageUrl } from '../../model/ids';
 import { numberedLabel, unitKindNames, type Unit } from '../../model/unit';
 import { chineseNumeral } from '../../text/numerals';
@@ -23,6 +23,8 @@ interface Context<C extends PageContent> {
   readonly unit: (id: string) => Unit;
   /** The units shown on this page beside others (anchored on it), in document order. */
   readonly anchored: () => Unit[];
+  /** The units anchored on the page with this id, in document order. */
+  readonly anchoredOn: (pageId: string) => Unit[];
 }
 
 type Builder<K extends PageContent['kind']> = (c: Context<Extract<PageContent, { kind: K }>>) => RootContent[];
@@ -31,28 +33,34 @@ const builders: { [K in PageContent['kind']]: Builder<K> } = {
   document: ({ page, content: { doc }, anchored }) => [
     section('info', '信息索引', 2, [infoIndex(doc)], { toc: true }),
     ...anchored().map((u) => unitElement(u, 2, { toc: u.label, ...(u.kind === 'notice' && doc.notice !== null ? { notice: doc.notice } : {}) })),
-    section('plans', '规划', 2, [list(doc.plans.map((plan) => [link(pageUrl(ids.plan(doc, plan)), plan.title.text), counts(plan.parts[1].domains), text('；'), link(pageUrl(ids.full(doc, plan)), '全文（单页）')]))], { toc: true }),
+    section('plans', '规划', 2, [list(doc.plans.map((plan) => [link(pageUrl(ids.plan(doc, plan)), plan.title.text), counts(domainsOf(plan)), text('；'), link(pageUrl(ids.full(doc, plan)), '全文（单页）')]))], { toc: true }),
     ...(page.reference === undefined ? [] : [section('cite', citeSectionTitle, 2, [jsx('Reference', { text: page.reference }, [])], { toc: true })]),
   ],
-  plan: ({ content: { doc, plan }, anchored }) => [
+  plan: ({ content: { doc, plan }, anchored, anchoredOn }) => [
     paragraph(link(pageUrl(ids.full(doc, plan)), '本规划全文（单页，便于通读和打印）')),
     ...anchored().map((u) => unitElement(u, 2, { toc: u.label })),
     section(
       'contents',
       '目录',
       2,
-      [list(plan.parts.map((part, k) => {
-        const line = [link(pageUrl(ids.part(doc, plan, k + 1)), asWritten(part.heading))];
-        return part.role === 'domains' ? { line, sub: domainList(doc, plan, part.domains) } : line;
+      [list(plan.parts.map((part) => {
+        const partUrl = pageUrl(ids.part(doc, plan, part.number));
+        const line = [link(partUrl, asWritten(part.heading))];
+        if (part.role === 'domains') return { line, sub: domainList(doc, plan, part.domains) };
+        const titled = subsections(anchoredOn(ids.part(doc, plan, part.number)));
+        return titled.length === 0 ? line : { line, sub: list(titled.map((t) => [link(`${partUrl}#${t.anchor}`, t.heading)])) };
       }))],
       { toc: true },
     ),
   ],
-  full: ({ content: { doc, plan }, unit }) => wholePlan(doc, plan, unit),
+  full: ({ content: { doc, plan }, unit, anchoredOn }) => wholePlan(doc, plan, unit, anchoredOn),
   part: ({ content: { doc, plan, part: n }, anchored }) => {
-    const part = plan.parts[n - 1];
+    const part = plan.parts.find((p) => p.number === n);
     if (part?.role === 'domains') return [section('domains', '发展领域', 2, [domainList(doc, plan, part.domains)], { toc: true })];
-    return anchored().map((u) => unitElement(u, 2, { toc: tocText(u) }));
+    const units = anchored();
+    const titled = subsections(units);
+    if (titled.length === 0) return units.map((u) => unitElement(u, 2, { toc: tocText(u) }));
+    return titled.map((t) => section(t.anchor, t.heading, 2, t.units.map((u) => unitElement(u, 3, u.kind === 'principle' ? { toc: tocText(u) } : {})), { toc: true }));
   },
   domain: ({ page, content: { domain }, site, unit }) => {
     const goals = domain.goals.map((g) => unitElement(unit(`${page.id}.g${g.number}`), 3, { linkToPage: true, toc: `${g.number}. ${unit(`${page.id}.g${g.number}`).shortTitle ?? ''}` }));
@@ -92,15 +100,36 @@ export function pageTree(page: Page, site: Site): Root {
     if (u === undefined) throw new Error(`No unit ${id} for page ${page.id}`);
     return u;
   };
-  const anchored = () => site.units.filter((u) => u.pageId === page.id && u.url.includes('#'));
+  const anchoredOn = (pageId: string) => site.units.filter((u) => u.pageId === pageId && u.url.includes('#'));
+  const anchored = () => anchoredOn(page.id);
   const build = builders[page.content.kind] as Builder<PageContent['kind']>;
-  return { type: 'root', children: build({ page, content: page.content, site, unit, anchored }) };
+  return { type: 'root', children: build({ page, content: page.content, site, unit, anchored, anchoredOn }) };
 }
 
-/** A unit's entry in a part page's table of contents: its title, numbered as an item's heading. */
+/** A sub-head of the first part and the units under it, anchored on the part page as s1, s2 … in order. */
+interface Subsection {
+  readonly anchor: string;
+  readonly heading: string;
+  readonly units: readonly Unit[];
+}
+
+/** A part page's units by the sub-head they stand under (（一）指导思想 …); none when they stand under none. */
+function subsections(units: readonly Unit[]): Subsection[] {
+  const out: { anchor: string; heading: string; units: Unit[] }[] = [];
+  for (const u of units) {
+    if (u.subhead === null) continue;
+    const last = out.at(-1);
+    if (last?.heading === u.subhead) last.units.push(u);
+    else out.push({ anchor: `s${out.length + 1}`, heading: u.subhead, units: [u] });
+  }
+  return out;
+}
+
+/** A unit's entry in a part page's table of contents: its title, numbered as an item's heading (as written, for a project). */
 function tocText(unit: Unit): string {
   if (unit.kind === 'guidance') return unitKindNames.guidance;
   if (unit.kind === 'principle') return unit.title ?? unit.label;
+  if (unit.kind === 'project') return `${unit.lines[0]?.marker.trim() ?? ''}${unit.title ?? ''}`;
   return `（${chineseNumeral(unit.number ?? 0)}）${unit.title ?? ''}`;
 }
 
@@ -135,40 +164,39 @@ function itemBody({ page, content, site, unit }: Context<Extract<PageContent, { 
 
 /**
  * A whole plan, every line of it in document order: the preamble, then each part under its heading
- * as written; in 二, each domain with its 主要目标： and 策略措施： lines as written. Units are
- * <FullUnit>s, anchored by their ID within the plan and linking to the page that shows them alone.
+ * as written; in the domains part, each domain with its 主要目标： and 策略措施： lines as written;
+ * in the first part, its sub-heads where it has them. Units are <FullUnit>s, anchored by their ID
+ * within the plan and linking to the page that shows them alone.
  */
-function wholePlan(doc: Document, plan: Plan, unit: (id: string) => Unit): Block[] {
+function wholePlan(doc: Document, plan: Plan, unit: (id: string) => Unit, anchoredOn: (pageId: string) => Unit[]): Block[] {
   const planId = ids.plan(doc, plan);
-  const whole = (id: string, level: 2 | 3 | 5, toc?: string) => fullUnitElement(unit(id), level, toc);
+  const whole = (u: Unit, level: 2 | 3 | 4 | 5, toc?: string) => fullUnitElement(u, level, toc);
+  const preamble = plan.preamble.length > 0 ? [whole(unit(`${planId}.preamble`), 2, unit(`${planId}.preamble`).label)] : [];
   return [
-    ...(plan.preamble.length > 0 ? [whole(`${planId}.preamble`, 2, unit(`${planId}.preamble`).label)] : []),
-    ...plan.parts.map((part, k) => {
-      const partId = ids.part(doc, plan, k + 1);
+    ...preamble,
+    ...plan.parts.map((part) => {
+      const partId = ids.part(doc, plan, part.number);
+      const within = `part${part.number}`;
       const body = (() => {
-        switch (part.role) {
-          case 'general':
-            return [
-              ...(part.guidance === null ? [] : [whole(`${partId}.guidance`, 3)]),
-              ...part.principles.map((p) => whole(`${partId}.r${p.number}`, 3)),
-            ];
-          case 'domains':
-            return part.domains.map((d) => {
-              const domainId = ids.domain(doc, plan, d);
-              const within = `d${d.number}`;
-              return section(within, asWritten(d.heading), 3, [
-                // Named with their domain (（一）妇女与健康 主要目标：), since every domain has the two.
-                section(`${within}.goals`, asWritten(d.goalsHeading), 4, d.goals.map((g) => whole(`${domainId}.g${g.number}`, 5)), { within }),
-                section(`${within}.measures`, asWritten(d.measuresHeading), 4, d.measures.map((m) => whole(`${domainId}.m${m.number}`, 5)), { within }),
-              ], { toc: true });
-            });
-          default:
-            return part.items.map((item) => whole(`${partId}.i${item.number}`, 3));
-        }
+        if (part.role === 'domains') return part.domains.map((d) => wholeDomain(ids.domain(doc, plan, d), d, (id) => whole(unit(id), 5)));
+        const units = anchoredOn(partId);
+        const titled = subsections(units);
+        if (titled.length === 0) return units.map((u) => whole(u, 3));
+        return titled.map((t) => section(`${within}.${t.anchor}`, t.heading, 3, t.units.map((u) => whole(u, 4)), { toc: true, within }));
       })();
-      return section(`part${k + 1}`, asWritten(part.heading), 2, body, { toc: true });
+      return section(within, asWritten(part.heading), 2, body, { toc: true });
     }),
   ];
+}
+
+/** A domain on its plan's whole-plan page: its heading, its 主要目标： and 策略措施： as written, each over its units. */
+function wholeDomain(domainId: string, d: Domain, whole: (id: string) => Block): Block {
+  const within = `d${d.number}`;
+  return section(within, asWritten(d.heading), 3, [
+    // Named with their domain (（一）妇女与健康 主要目标：), since every domain has the two.
+    section(`${within}.goals`, asWritten(d.goalsHeading), 4, d.goals.map((g) => whole(`${domainId}.g${g.number}`)), { within }),
+    section(`${within}.measures`, asWritten(d.measuresHeading), 4, d.measures.map((m) => whole(`${domainId}.m${m.number}`)), { within }),
+  ], { toc: true });
 }
 
 /** Linked units, each with the key terms it shares with this one as the reason; nothing when none. */
