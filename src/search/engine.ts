@@ -12,7 +12,7 @@ import { rank, type Candidate, type Ranked } from './rank';
 import { charAt, charCode, chunkRange, confirmed, lookupPieces, occurrences, streamChars } from './tokens';
 import { decodePinyin, type PinyinTable } from './typos';
 import { decodeEnglish, type EnglishTable } from './english';
-import { decodeDepartments, decodeFragmentMeta, decodeGlossary, decodeUnitsFile, type DepartmentsFile, type FragmentMeta, type SearchUnit, type SearchUnits, type UnitsFile } from './wire';
+import { decodeDepartments, decodeFragmentMeta, decodeGlossary, decodePaired, decodeUnitsFile, type DepartmentsFile, type FragmentMeta, type PairedFile, type SearchUnit, type SearchUnits, type UnitsFile } from './wire';
 
 /** Where a looked-up string or token starts, per unit (keyed by its fragment, as units.json is). */
 type Starts = Map<string, number[]>;
@@ -100,6 +100,11 @@ export class SearchEngine {
   /** What each unit is, and where the index chunks are (search/units.json; wire.ts). */
   table(): Promise<SearchUnits> {
     return this.#json('units.json', (json) => decodeUnitsFile(json as UnitsFile));
+  }
+
+  /** The units the plan pairs with each unit, by page number (search/paired.json; fetched only for a short list of results). */
+  pairedTable(): Promise<PairedFile> {
+    return this.#json('paired.json', decodePaired);
   }
 
   /** The glossary (dist/search/glossary.json, written by the build from src/data/glossary.json). */
@@ -332,11 +337,11 @@ export class SearchEngine {
    * needles and rank below every result.
    */
   async paired(results: readonly Result[], except: readonly Result[]): Promise<{ result: Result; of: Result }[]> {
-    const table = await this.table();
+    const [table, paired] = await Promise.all([this.table(), this.pairedTable()]);
     const seen = new Set(except.map((r) => r.key));
     const out: { result: Result; of: Result }[] = [];
     for (const of of results) {
-      for (const page of table.byFragment.get(of.key)?.paired ?? []) {
+      for (const page of paired[table.byFragment.get(of.key)?.page ?? -1] ?? []) {
         const unit = table.byPage[page];
         if (unit === undefined || seen.has(unit.fragment)) continue;
         seen.add(unit.fragment);

@@ -1,8 +1,10 @@
 // The files the build writes for the search page and the page reads — one module for both sides
 // (build/08-search-index writes them, engine.ts reads them), so the two cannot drift apart:
-//   search/units.json     what each Pagefind record is (a unit: its ID, kind, plan, domain, label,
-//                         lengths, Pagefind page number and paired units) and where the index
-//                         chunks are, so results are ranked and filtered before any fragment loads;
+//   search/units.json     what each Pagefind record is (a unit: its ID, kind, plan, domain, label
+//                         and lengths, by Pagefind page number), where the index chunks are and
+//                         what the fragments are called, so results are ranked and filtered
+//                         before any fragment loads;
+//   search/paired.json    the units the plan pairs with each (read only for a short list);
 //   search/glossary.json  the glossary, one string per entry;
 //   search/departments.json  the departments, the names people use for them, and their clauses;
 //   pagefind/…            Pagefind's own files, each beginning with `pagefindSignature`; a
@@ -28,9 +30,9 @@ export function decodeFragmentMeta(meta: Readonly<Record<string, string | undefi
   return { id: meta['id'] ?? '', title: meta['title'] ?? '', text: meta['text'] ?? '' };
 }
 
-/** One unit as the search page knows it (a decoded row of units.json). */
+/** One unit as the search page knows it (decoded from the columns of units.json). */
 export interface UnitEntry {
-  /** Its Pagefind fragment (file name without .pf_fragment): the key of its row. */
+  /** Its Pagefind fragment (file name without .pf_fragment): the key of the unit in the engine. */
   readonly fragment: string;
   readonly id: string;
   readonly kind: string;
@@ -44,34 +46,54 @@ export interface UnitEntry {
   readonly titleLength: number;
   /** Characters of the unit's stream. */
   readonly length: number;
-  /** The Pagefind page number by which index chunks' postings name the unit. */
+  /** The Pagefind page number by which index chunks' postings name the unit (also its place in document order). */
   readonly page: number;
-  /** The page numbers of the units it is paired with (a goal's measures, a measure's goals), most related first. */
-  readonly paired: readonly number[];
 }
 
 /**
- * A row of units.json: [unit id without its document's slug and dot, kind index, domain index,
- * title length, plan index, label (or the number a goal's or measure's label is made of: a fifth
- * of the file otherwise), stream length, document index, Pagefind page number, paired pages]. Rows
- * are arrays, and ids without their slug, to keep small a file every first search downloads.
+ * The units of units.json, one column per field and one entry per Pagefind page number, which is
+ * document order. Every first search downloads this table, so it holds only what ranking, filters
+ * and the list of results need, in the form that compresses best (columns of small numbers and
+ * runs); what only some queries need is in files of their own: a unit's text in its fragment, its
+ * paired units in paired.json.
  */
-export type UnitRow = [string, number, number, number, number, string | number, number, number, number, number[]];
+export interface UnitColumns {
+  /** The unit's id without its document's slug and dot: `p1.d1.g2`. */
+  readonly id: readonly string[];
+  /** Index into `documents`. */
+  readonly document: readonly number[];
+  /** Index into `kinds`. */
+  readonly kind: readonly number[];
+  readonly plan: readonly number[];
+  readonly domain: readonly number[];
+  /** The label, or the number a goal's or measure's label is made of (a fifth of the table otherwise). */
+  readonly label: readonly (string | number)[];
+  readonly titleLength: readonly number[];
+  readonly length: readonly number[];
+}
 
 /** search/units.json. */
 export interface UnitsFile {
-  /** Document slugs: a row's unit id is `${documents[row[7]]}.${row[0]}`. */
+  /** Document slugs: a unit's id is `${documents[document]}.${id}`. */
   readonly documents: readonly string[];
   readonly kinds: readonly string[];
   readonly plans: readonly string[];
   readonly domains: readonly { readonly plan: number; readonly name: string }[];
-  /** Fragment → row, in document order. */
-  readonly units: Readonly<Record<string, UnitRow>>;
+  /**
+   * The fragment of page n is pagefind/fragment/<fragmentPrefix><n>.pf_fragment. The prefix is a
+   * hash of every fragment, so a table cached from another build never reads this build's texts
+   * under the wrong unit (it finds no file instead).
+   */
+  readonly fragmentPrefix: string;
+  readonly units: UnitColumns;
   /** Where each Pagefind index chunk begins (search/tokens.ts `chunkRange`), ascending. */
   readonly chunks: readonly string[];
   /** Each chunk's file (pagefind/index/<file>.pf_index), in the order of `chunks`. */
   readonly chunkFiles: readonly string[];
 }
+
+/** search/paired.json: for each page number, the pages of the units the plan pairs with it (a goal's measures, a measure's goals), most related first. */
+export type PairedFile = readonly (readonly number[])[];
 
 /** A unit as the engine reads it: its entry, and its position in document order. */
 export interface SearchUnit extends UnitEntry {
@@ -87,32 +109,63 @@ export interface SearchUnits extends Omit<UnitsFile, 'units'> {
   readonly byPage: readonly (SearchUnit | undefined)[];
 }
 
-/** A unit's row; `documents` lists the slugs the rows' document indexes point into. */
-export function encodeUnitRow(unit: UnitEntry, documents: readonly string[]): UnitRow {
-  const document = documents.findIndex((slug) => unit.id.startsWith(`${slug}.`));
-  const kind = unitKinds.indexOf(unit.kind as (typeof unitKinds)[number]);
-  if (document === -1) throw new Error(`search/units.json: unit id ${unit.id} does not begin with a document's slug and a dot`);
-  if (kind === -1) throw new Error(`search/units.json: unit ${unit.id} has a kind the site does not know (${unit.kind})`);
-  const number = /第(\d+)项$/.exec(unit.label)?.[1];
-  const labelCell = (unit.kind === 'goal' || unit.kind === 'measure') && number !== undefined && unit.label === numberedLabel(unit.kind, Number(number)) ? Number(number) : unit.label;
-  const localId = unit.id.slice((documents[document] ?? '').length + 1);
-  return [localId, kind, unit.domain, unit.titleLength, unit.plan, labelCell, unit.length, document, unit.page, [...unit.paired]];
+/** The fragment file name (without .pf_fragment) of a page. */
+export function fragmentName(prefix: string, page: number): string {
+  return `${prefix}${page}`;
+}
+
+/** The units' columns, from their entries in page order; `documents` lists the slugs their ids begin with. */
+export function encodeUnits(units: readonly UnitEntry[], documents: readonly string[]): UnitColumns {
+  const columns = { id: [] as string[], document: [] as number[], kind: [] as number[], plan: [] as number[], domain: [] as number[], label: [] as (string | number)[], titleLength: [] as number[], length: [] as number[] };
+  for (const [page, unit] of units.entries()) {
+    const document = documents.findIndex((slug) => unit.id.startsWith(`${slug}.`));
+    const kind = unitKinds.indexOf(unit.kind as (typeof unitKinds)[number]);
+    if (unit.page !== page) throw new Error(`search/units.json: unit ${unit.id} is page ${unit.page}, not ${page}: the table is in page order`);
+    if (document === -1) throw new Error(`search/units.json: unit id ${unit.id} does not begin with a document's slug and a dot`);
+    if (kind === -1) throw new Error(`search/units.json: unit ${unit.id} has a kind the site does not know (${unit.kind})`);
+    const number = /第(\d+)项$/.exec(unit.label)?.[1];
+    columns.id.push(unit.id.slice((documents[document] ?? '').length + 1));
+    columns.document.push(document);
+    columns.kind.push(kind);
+    columns.plan.push(unit.plan);
+    columns.domain.push(unit.domain);
+    columns.label.push((unit.kind === 'goal' || unit.kind === 'measure') && number !== undefined && unit.label === numberedLabel(unit.kind, Number(number)) ? Number(number) : unit.label);
+    columns.titleLength.push(unit.titleLength);
+    columns.length.push(unit.length);
+  }
+  return columns;
 }
 
 /** units.json, read. */
 export function decodeUnitsFile(file: UnitsFile): SearchUnits {
-  const units = Object.entries(file.units).map(([fragment, row], order): SearchUnit => {
-    const [localId, kindIndex, domain, titleLength, plan, labelCell, length, document, page, paired] = row;
-    const kind = file.kinds[kindIndex] ?? '';
+  const c = file.units;
+  const units = c.id.map((localId, page): SearchUnit => {
+    const kind = file.kinds[c.kind[page] ?? -1] ?? '';
+    const labelCell = c.label[page] ?? '';
     let label: string;
     if (typeof labelCell === 'string') label = labelCell;
     else if (kind === 'goal' || kind === 'measure') label = numberedLabel(kind, labelCell);
     else throw new Error(`search/units.json: a ${kind || 'unknown'} unit (${localId}) has a number for its label`);
-    return { fragment, id: `${file.documents[document] ?? ''}.${localId}`, kind, plan, domain, label, titleLength, length, page, paired, order };
+    return {
+      fragment: fragmentName(file.fragmentPrefix, page),
+      id: `${file.documents[c.document[page] ?? -1] ?? ''}.${localId}`,
+      kind,
+      plan: c.plan[page] ?? 0,
+      domain: c.domain[page] ?? -1,
+      label,
+      titleLength: c.titleLength[page] ?? 0,
+      length: c.length[page] ?? 0,
+      page,
+      order: page,
+    };
   });
-  const byPage: (SearchUnit | undefined)[] = [];
-  for (const unit of units) byPage[unit.page] = unit;
-  return { ...file, units, byFragment: new Map(units.map((u) => [u.fragment, u])), byPage };
+  const { units: _columns, ...rest } = file;
+  return { ...rest, units, byFragment: new Map(units.map((u) => [u.fragment, u])), byPage: units };
+}
+
+/** paired.json, read: each entry a list of page numbers (anything else is left out). */
+export function decodePaired(json: unknown): PairedFile {
+  return Array.isArray(json) ? json.map((pages) => (Array.isArray(pages) ? pages.filter((p): p is number => Number.isInteger(p)) : [])) : [];
 }
 
 /** Between the terms of an entry in glossary.json. */

@@ -3,7 +3,7 @@
 // search-index step writes it from the seeds into a temporary folder, and the engine reads it from
 // there instead of over HTTP. Every case is derived from the seed text,
 // not written down: the expectations say what each step must find in whatever the plans say.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,7 @@ import { maxRelaxed } from '../../src/search/relaxed';
 import { glossarySplit, type Glossary } from '../../src/search/glossary';
 import { contentWords, parseQuery, pastedLength, type Term } from '../../src/search/query';
 import { streamChars } from '../../src/search/tokens';
-import { encodeUnitRow, type SearchDepartment, type UnitsFile } from '../../src/search/wire';
+import { encodeUnits, fragmentName, type SearchDepartment, type UnitsFile } from '../../src/search/wire';
 import { departmentsIn } from '../../src/search/departments';
 import { normalize } from '../../src/text/normalize';
 import { seedBytes, seedFile } from './helpers';
@@ -62,7 +62,7 @@ afterAll(() => {
 
 describe('search/units.json', () => {
   it('tells the engine, for every unit, what the site says of it', async () => {
-    const table = await engine.table();
+    const [table, paired] = await Promise.all([engine.table(), engine.pairedTable()]);
     expect(table.units.map((u) => u.id)).toEqual(site.units.map((u) => u.id));
     for (const [i, unit] of site.units.entries()) {
       const entry = table.units[i];
@@ -70,21 +70,25 @@ describe('search/units.json', () => {
       expect(table.plans[entry?.plan ?? -1]).toBe(unit.planTitle ?? '');
       expect(entry?.domain === -1 ? null : table.domains[entry?.domain ?? -1]?.name).toBe(unit.domain);
       expect(table.byPage[entry?.page ?? -1]).toBe(entry);
-      const paired = unit.kind === 'goal' ? unit.relatedMeasures : unit.kind === 'measure' ? unit.relatedGoals : [];
-      expect(entry?.paired.map((p) => table.byPage[p]?.id)).toEqual(paired.slice(0, 3));
+      const related = unit.kind === 'goal' ? unit.relatedMeasures : unit.kind === 'measure' ? unit.relatedGoals : [];
+      expect(paired[entry?.page ?? -1]?.map((p) => table.byPage[p]?.id)).toEqual(related.slice(0, 3));
     }
   });
 
   it('reads back what it writes', async () => {
     const table = await engine.table();
     const raw = JSON.parse(await readFile(path.join(dir, 'search/units.json'), 'utf8')) as UnitsFile;
-    for (const unit of table.units) {
-      const { order: _order, ...entry } = unit;
-      expect(encodeUnitRow(entry, table.documents)).toEqual(raw.units[unit.fragment]);
-    }
+    expect(encodeUnits(table.units.map(({ order: _order, ...entry }) => entry), table.documents)).toEqual(raw.units);
     // A goal's or measure's label is written as its number, the rest as written.
-    expect(Object.values(raw.units).some((row) => typeof row[5] === 'number')).toBe(true);
-    expect(Object.values(raw.units).some((row) => typeof row[5] === 'string')).toBe(true);
+    expect(raw.units.label.some((cell) => typeof cell === 'number')).toBe(true);
+    expect(raw.units.label.some((cell) => typeof cell === 'string')).toBe(true);
+    // Each unit's fragment is named by its page, and is the unit's.
+    const fragments = new Set(readdirSync(path.join(dir, 'pagefind', 'fragment')));
+    for (const unit of table.units) expect(fragments.has(`${fragmentName(raw.fragmentPrefix, unit.page)}.pf_fragment`), unit.id).toBe(true);
+    expect(fragments.size).toBe(table.units.length);
+    const sample = table.units[Math.floor(table.units.length / 2)];
+    expect((await engine.atPages([sample?.page ?? -1]))[0]?.id).toBe(sample?.id);
+    expect((await (await engine.atPages([sample?.page ?? -1]))[0]?.fragment())?.id).toBe(sample?.id);
   });
 });
 

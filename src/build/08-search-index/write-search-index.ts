@@ -1,18 +1,19 @@
 // Step 8, the search index: every unit as a Pagefind record of character-bigram tokens
 // (search/tokens.ts) in <out>/pagefind/, and the files the search page reads beside it
-// (search/wire.ts): search/units.json — for each Pagefind fragment, which unit it is, its kind,
-// plan, domain, label and lengths, so results are ranked and filtered before any fragment is
-// fetched, and where the index chunks are, so the page reads them itself (search/pagefind-index.ts)
-// — search/glossary.json, search/vocabulary.json and search/departments.json; and, for the queries
+// (search/wire.ts): search/units.json — for each Pagefind page, which unit it is, its kind, plan,
+// domain, label and lengths, so results are ranked and filtered before any fragment is fetched,
+// and where the index chunks are, so the page reads them itself (search/pagefind-index.ts) —
+// search/paired.json, search/glossary.json, search/vocabulary.json and search/departments.json; and, for the queries
 // that need them (loaded only then), search/pinyin.json (typing errors) and search/english.json.
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Unit } from '../../model/unit';
 import { unitKinds } from '../../model/unit';
 import { indexLanguage, indexTokens, isToken, streamChars } from '../../search/tokens';
 import type { DepartmentContent, DepartmentRole, DepartmentsContent } from '../../model/department';
-import { encodeUnitRow, pagefindSignature, type DepartmentsFile, type UnitEntry, type UnitRow, type UnitsFile } from '../../search/wire';
+import { encodeUnits, fragmentName, pagefindSignature, type DepartmentsFile, type PairedFile, type UnitEntry, type UnitsFile } from '../../search/wire';
 import { normalize } from '../../text/normalize';
 import type { Site } from '../05-enrich/site';
 import { englishGlossary, searchPageEnglish } from './english-file';
@@ -48,11 +49,13 @@ export async function writeSearchIndex(site: Site, departments: DepartmentsConte
   const fragments = await emptyFragments(bundle, site.units);
   const tables = await readTables(bundle, fragments.map((f) => f.fragment));
   const pageOf = pageNumbers(fragments, tables);
-  const file = unitsFile(streamOf, fragments, pageOf, tables);
+  const fragmentPrefix = await nameFragmentsByPage(bundle, fragments, pageOf);
+  const file = unitsFile(streamOf, fragments, pageOf, tables, fragmentPrefix);
   await removeClient(bundle);
   await mkdir(path.join(outDir, 'search'), { recursive: true });
   const body = JSON.stringify(file);
   await writeFile(path.join(outDir, 'search/units.json'), body);
+  await writeFile(path.join(outDir, 'search/paired.json'), JSON.stringify(pairedFile(fragments, pageOf)));
   await writeFile(path.join(outDir, 'search/vocabulary.json'), JSON.stringify(vocabulary(site.units)));
   await writeFile(path.join(outDir, 'search/glossary.json'), JSON.stringify(searchPageGlossary(glossary, site.units.map((u) => u.text))));
   await writeFile(path.join(outDir, 'search/departments.json'), JSON.stringify(departmentsFile(departments, pageOf)));
@@ -116,13 +119,28 @@ function pageNumbers(fragments: readonly Fragment[], tables: BundleTables): Map<
   );
 }
 
-/** search/units.json: documents, plans and domains in document order, then a row per fragment. */
-function unitsFile(streamOf: (unit: Unit) => string[], fragments: readonly Fragment[], pageOf: ReadonlyMap<string, number>, tables: BundleTables): UnitsFile {
+/**
+ * Pagefind names a fragment by a hash of its content; the search page would need every unit's
+ * hash (a fifth of units.json, incompressible) to fetch one. Named by page number instead, under
+ * a prefix that is a hash of all of them (wire.ts `UnitsFile.fragmentPrefix`), a fragment's name
+ * follows from the page. Returns the prefix.
+ */
+async function nameFragmentsByPage(bundle: string, fragments: readonly Fragment[], pageOf: ReadonlyMap<string, number>): Promise<string> {
+  const prefix = `${createHash('sha256').update(fragments.map((f) => f.fragment).sort().join('\n')).digest('hex').slice(0, 10)}-`;
+  for (const f of fragments) {
+    const page = pageOf.get(f.unit.id) ?? -1;
+    await rename(path.join(bundle, 'fragment', `${f.fragment}.pf_fragment`), path.join(bundle, 'fragment', `${fragmentName(prefix, page)}.pf_fragment`));
+  }
+  return prefix;
+}
+
+/** search/units.json: documents, plans and domains in document order, then the units' columns in page order. */
+function unitsFile(streamOf: (unit: Unit) => string[], fragments: readonly Fragment[], pageOf: ReadonlyMap<string, number>, tables: BundleTables, fragmentPrefix: string): UnitsFile {
   const documents: string[] = [];
   const plans: string[] = [];
   const domains: { plan: number; name: string }[] = [];
-  const units: Record<string, UnitRow> = {};
-  for (const { fragment, unit } of fragments) {
+  const entries: UnitEntry[] = [];
+  for (const { unit } of fragments) {
     const plan = unit.planTitle ?? '';
     if (!plans.includes(plan)) plans.push(plan);
     const planIndex = plans.indexOf(plan);
@@ -133,15 +151,24 @@ function unitsFile(streamOf: (unit: Unit) => string[], fragments: readonly Fragm
     }
     if (!documents.includes(unit.docSlug)) documents.push(unit.docSlug);
     const page = pageOf.get(unit.id) ?? -1;
-    const paired = (unit.kind === 'goal' ? unit.relatedMeasures : unit.kind === 'measure' ? unit.relatedGoals : []).slice(0, maxPaired).flatMap((id) => {
+    const stream = streamOf(unit);
+    entries.push({ fragment: fragmentName(fragmentPrefix, page), id: unit.id, kind: unit.kind, plan: planIndex, domain, label: unit.label, titleLength: titleLength(unit, stream), length: stream.length, page });
+  }
+  entries.sort((a, b) => a.page - b.page);
+  return { documents, kinds: unitKinds, plans, domains, fragmentPrefix, units: encodeUnits(entries, documents), chunks: tables.starts, chunkFiles: tables.chunkFiles };
+}
+
+/** search/paired.json: by page, the pages of the goals and measures the plan pairs with each unit (links.ts), at most `maxPaired`. */
+function pairedFile(fragments: readonly Fragment[], pageOf: ReadonlyMap<string, number>): PairedFile {
+  const paired: number[][] = fragments.map(() => []);
+  for (const { unit } of fragments) {
+    const ids = unit.kind === 'goal' ? unit.relatedMeasures : unit.kind === 'measure' ? unit.relatedGoals : [];
+    paired[pageOf.get(unit.id) ?? -1] = ids.slice(0, maxPaired).flatMap((id) => {
       const p = pageOf.get(id);
       return p === undefined ? [] : [p];
     });
-    const stream = streamOf(unit);
-    const entry: UnitEntry = { fragment, id: unit.id, kind: unit.kind, plan: planIndex, domain, label: unit.label, titleLength: titleLength(unit, stream), length: stream.length, page, paired };
-    units[fragment] = encodeUnitRow(entry, documents);
   }
-  return { documents, kinds: unitKinds, plans, domains, units, chunks: tables.starts, chunkFiles: tables.chunkFiles };
+  return paired;
 }
 
 /** search/departments.json: each department's names as a query holds them, and its clauses by page number. */
