@@ -24,6 +24,7 @@ export type PageType =
   | 'goal'
   | 'measure'
   | 'targets'
+  | 'indicator'
   | 'actors'
   | 'actor'
   | 'departments'
@@ -80,6 +81,7 @@ export function pageSamples(dist = 'dist'): PageSample[] {
     if (kind === 'full') wholePlans.push(file);
     else if (kind !== undefined) consider(kind, file);
     else if (/^actors\/[^/]+\/index\.html$/.test(file)) consider('actor', file);
+    else if (/^targets\/[^/]+\/index\.html$/.test(file)) consider('indicator', file);
     // A department's page, or in a library its page of one document (/departments/<slug>/<doc>/).
     else if (/^departments\/(?!breakdown\/)[^/]+\/([^/]+\/)?index\.html$/.test(file)) consider('department', file);
     // The 任务分解表, or in a library the table of one document (/departments/breakdown/<doc>/).
@@ -105,6 +107,7 @@ export function pageSamples(dist = 'dist'): PageSample[] {
     { type: 'home', label: 'home', path: '/', reading: true },
     ...GENERATED_KINDS.flatMap(generated),
     { type: 'targets', label: 'targets', path: '/targets/', reading: false },
+    { type: 'indicator', label: 'indicator', path: pick('indicator'), reading: false },
     { type: 'actors', label: 'actors', path: '/actors/', reading: false },
     { type: 'actor', label: 'actor', path: pick('actor'), reading: false },
     { type: 'departments', label: 'departments', path: '/departments/', reading: false },

@@ -76,6 +76,12 @@ export function documentReference(source: ReferenceSource): string {
   ].join('');
 }
 
+/** 2022-12-29 → 2022年12月29日: how the pages write a date the model holds as YYYY-MM-DD. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
 /** 2022年12月29日 or 二〇二二年十二月二十九日 → 2022-12-29; null when it is not such a date. */
 export function isoDate(written: string): string | null {
   const m = /^\s*(\S{4})\s*年\s*(\S{1,3})\s*月\s*(\S{1,3})\s*日\s*$/.exec(written.normalize('NFKC'));

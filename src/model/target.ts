@@ -20,8 +20,8 @@ export interface Target {
 /**
  * One row of targets.json: a target with where it is cited from — its document (slug and 文号), its
  * plan (the plan's ID, `luozheng-2022-62.p1`: plans of different documents share titles), domain
- * and label — the year it is set for (its plan's last year, or null) and the key its indicator is
- * matched by across plans and documents.
+ * and label — the year it is set for (its plan's last year, or null), the key its indicator is
+ * matched by across plans and documents, and the slug of that indicator's page (indicatorUrl).
  */
 export type TargetRecord = Target & {
   url: string;
@@ -33,6 +33,8 @@ export type TargetRecord = Target & {
   label: string;
   year: number | null;
   indicatorKey: string;
+  /** Its indicator's page is /targets/<indicatorSlug>/ (build/06-analysis/indicator-slugs.ts). */
+  indicatorSlug: string;
 };
 
 /** The year a plan's targets are set for: the end of the period in its title, 洛阳市妇女发展规划（2021—2030年） → 2030. */
@@ -45,6 +47,9 @@ export function planYear(planTitle: string): number | null {
 export function indicatorKey(indicator: string): string {
   return indicator.normalize('NFKC').replace(/\s+/g, '');
 }
+
+/** The page of one indicator: every document and plan that sets it, side by side. */
+export const indicatorUrl = (slug: string): string => `/targets/${slug}/`;
 
 /** How a comparator reads in a sentence: 不高于 12/10万, 不低于 70%, 约 45%, 为 1次. */
 export const comparatorWords: Record<Comparator, string> = { '<=': '不高于', '>=': '不低于', '≈': '约', '=': '为' };
@@ -68,4 +73,26 @@ export function targetPlans(targets: readonly TargetRecord[]): { id: string; nam
     plans.set(t.plan, { id: t.plan, name });
   }
   return [...plans.values()];
+}
+
+/** One indicator and every target set for it, for its page (/targets/<slug>/). */
+export interface Indicator {
+  slug: string;
+  key: string;
+  /** As the first target names it (names of one key differ at most in spaces and full-width forms). */
+  name: string;
+  url: string;
+  /** In the order of `targets` (the site's reading order: document, plan, domain, clause). */
+  targets: TargetRecord[];
+}
+
+/** The targets by indicator key, in the order each indicator first occurs. */
+export function indicators(targets: readonly TargetRecord[]): Indicator[] {
+  const byKey = new Map<string, Indicator>();
+  for (const t of targets) {
+    const found = byKey.get(t.indicatorKey);
+    if (found === undefined) byKey.set(t.indicatorKey, { slug: t.indicatorSlug, key: t.indicatorKey, name: t.indicator, url: indicatorUrl(t.indicatorSlug), targets: [t] });
+    else found.targets.push(t);
+  }
+  return [...byKey.values()];
 }

@@ -1,13 +1,14 @@
-// /sitemap.xml: the home page, every generated page in reading order, then the targets page, the
-// departments index, the 任务分解表 and each department's page (in a library also their pages per
-// document), the responsibilities index and each
+// /sitemap.xml: the home page, every generated page in reading order, then the targets page and
+// each indicator's page, the departments index, the 任务分解表 and each department's page (in a
+// library also their pages per document), the responsibilities index and each
 // body's page, the open data page and the search page, as absolute URLs (under SITE_URL's path).
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { absoluteUrl } from '../model/ids';
 import { byReadingOrder } from '../render/navigation';
 import { sitemapXml } from '../render/sitemap-xml';
-import { readActors, readDepartments, readTopics } from '../render/content-data';
+import { indicators } from '../model/target';
+import { readActors, readDepartments, readTargets, readTopics } from '../render/content-data';
 import { breakdownDocuments, departmentDocuments } from '../render/department-pages';
 import { breakdownDocUrl, departmentDocUrl } from '../model/department';
 import { siteDocuments } from '../render/site-documents';
@@ -19,6 +20,7 @@ export const GET: APIRoute = async ({ site }) => {
   const { departments, breakdown } = readDepartments();
   const reference = [
     '/targets/',
+    ...indicators(readTargets()).map((i) => i.url),
     '/departments/',
     '/departments/breakdown/',
     ...breakdownDocuments(breakdown, documents).map((doc) => breakdownDocUrl(doc.docSlug)),

@@ -34,7 +34,7 @@ export function readActors(): ActorsContent {
 function isTarget(x: unknown): x is TargetRecord {
   return (
     isRecord(x) &&
-    ['clauseId', 'indicator', 'unit', 'comparator', 'text', 'url', 'planTitle', 'domain', 'label'].every((k) => typeof x[k] === 'string') &&
+    ['clauseId', 'indicator', 'unit', 'comparator', 'text', 'url', 'planTitle', 'domain', 'label', 'indicatorKey', 'indicatorSlug'].every((k) => typeof x[k] === 'string') &&
     typeof x['value'] === 'number'
   );
 }

@@ -1,10 +1,10 @@
 // The home page's overview, derived from the collection: each source document with its notice page
 // and its plans, each plan with its whole-plan page and its domains with their counts of goals and
 // measures, and (planFigures) of quantified targets.
-import type { PageData } from '../model/page-schema';
+import type { PageData, PageMeta } from '../model/page-schema';
 import { byReadingOrder } from './navigation';
 
-type Page = Pick<PageData, 'id' | 'kind' | 'url' | 'title' | 'order' | 'docSlug' | 'docNumber' | 'planTitle' | 'domainTitle' | 'counts'>;
+type Page = Pick<PageData, 'id' | 'kind' | 'url' | 'title' | 'order' | 'docSlug' | 'docNumber' | 'planTitle' | 'domainTitle' | 'counts'> & Partial<Pick<PageData, 'meta'>>;
 
 export interface HomePlan {
   page: Page;
@@ -18,6 +18,8 @@ export interface HomeDocument {
   docNumber: string | null;
   /** The document's own page (kind `document`: the notice), if it has one. */
   page: Page | null;
+  /** Its 信息索引 (issuer, dates, level, region), as its document page carries it; null without one. */
+  meta: PageMeta | null;
   plans: HomePlan[];
 }
 
@@ -28,11 +30,14 @@ export function homeOverview(pages: readonly Page[]): HomeDocument[] {
   for (const page of sorted) {
     let doc = docs.get(page.docSlug);
     if (!doc) {
-      doc = { docSlug: page.docSlug, docNumber: page.docNumber, page: null, plans: [] };
+      doc = { docSlug: page.docSlug, docNumber: page.docNumber, page: null, meta: null, plans: [] };
       docs.set(page.docSlug, doc);
     }
     doc.docNumber ??= page.docNumber;
-    if (page.kind === 'document') doc.page ??= page;
+    if (page.kind === 'document') {
+      doc.page ??= page;
+      doc.meta ??= page.meta ?? null;
+    }
     if (page.kind === 'plan') doc.plans.push({ page, full: null, domains: [] });
   }
   for (const page of sorted) {

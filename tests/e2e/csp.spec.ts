@@ -81,6 +81,7 @@ const works: Record<PageSample['type'], (page: Page) => Promise<void>> = {
   domain: headerBoxTakesSlash,
   goal: headerBoxTakesSlash,
   measure: headerBoxTakesSlash,
+  indicator: headerBoxTakesSlash,
   actors: headerBoxTakesSlash,
   actor: headerBoxTakesSlash,
   departments: headerBoxTakesSlash,

@@ -34,7 +34,7 @@ test('the targets table lists each target with a link to its clause, and filters
   expect(all).toBeGreaterThanOrEqual(50);
   const maternal = rows.filter({ hasText: '孕产妇死亡率' }).first();
   await expect(maternal).toContainText('12/10万');
-  await maternal.getByRole('link').first().click();
+  await maternal.getByRole('link', { name: /第\d+项/ }).click();
   await expect(page).toHaveURL(/\/p1\/d1\/g2\/$/);
   await page.goBack();
   const plan = page.getByRole('combobox', { name: /规划/ });

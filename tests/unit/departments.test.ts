@@ -153,7 +153,7 @@ describe('agreement with hand-made maps', () => {
 });
 
 describe('department pages in a library', () => {
-  const doc = (docSlug: string, docNumber: string): HomeDocument => ({ docSlug, docNumber, page: null, plans: [] });
+  const doc = (docSlug: string, docNumber: string): HomeDocument => ({ docSlug, docNumber, page: null, meta: null, plans: [] });
   const clauses = [{ id: 'a-doc.p1.d1.g1' }, { id: 'b-doc.p1.d1.m2' }, { id: 'a-doc.p2.d3.m1' }];
 
   it('lists one page per document holding the department, in the site order, each with its clauses', () => {

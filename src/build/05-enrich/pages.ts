@@ -26,6 +26,7 @@ function inPlan(doc: Document, plan: Plan): { docSlug: string; docNumber: string
 
 function documentPage(doc: Document, siteUrl: string): PageDraft {
   const docNumber = docNumberOf(doc);
+  const { file: _file, ...meta } = doc.meta; // the 信息索引 as the page lists it; where it was read from is the build's business
   const title = noticeTitle(doc);
   const url = pageUrl(ids.doc(doc));
   const totals = doc.plans.map(planCounts).reduce((a, b) => ({ domains: a.domains + b.domains, goals: a.goals + b.goals, measures: a.measures + b.measures }), { domains: 0, goals: 0, measures: 0 });
@@ -34,6 +35,7 @@ function documentPage(doc: Document, siteUrl: string): PageDraft {
     description: `${docNumber ?? doc.slug} ${title}：${doc.plans.map((p) => `《${p.title.text}》`).join('')}全文，每项主要目标和策略措施均有可引用的独立页面。`,
     breadcrumbs: [home], docSlug: doc.slug, docNumber, planTitle: null, domainTitle: null,
     counts: totals, source: sourceOf(doc.notice?.position ?? doc.position), content: { kind: 'document', doc },
+    meta,
     ...(doc.notice === null
       ? {}
       : {

@@ -16,6 +16,7 @@ import { planIdOf } from '../../model/ids';
 import { indicatorKey, planYear, type Comparator, type Target, type TargetRecord } from '../../model/target';
 import type { Unit } from '../../model/unit';
 import { sentences } from '../../text/sentences';
+import { indicatorSlugs } from './indicator-slugs';
 
 // ── Vocabulary ──────────────────────────────────────────────────────────────────────────────
 
@@ -243,8 +244,10 @@ export function targetsIn(sentence: string): Found[] {
 /** The contents of targets.json, which the build writes and /targets/ reads. */
 export function targetsJson(units: readonly Unit[]): { targets: TargetRecord[] } {
   const byId = new Map(units.map((u) => [u.id, u]));
+  const targets = extractTargets(units);
+  const slugs = indicatorSlugs(targets.map((t) => indicatorKey(t.indicator)));
   return {
-    targets: extractTargets(units).map((t) => {
+    targets: targets.map((t) => {
       const u = byId.get(t.clauseId);
       const planTitle = u?.planTitle ?? '';
       return {
@@ -258,6 +261,7 @@ export function targetsJson(units: readonly Unit[]): { targets: TargetRecord[] }
         label: u?.label ?? '',
         year: planYear(planTitle),
         indicatorKey: indicatorKey(t.indicator),
+        indicatorSlug: slugs.get(indicatorKey(t.indicator)) ?? '',
       };
     }),
   };

@@ -11,6 +11,7 @@ import remarkStringify, { type Options } from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as yaml } from 'yaml';
 import type { PageData } from '../../model/page-schema';
+import type { TargetRecord } from '../../model/target';
 import type { Unit } from '../../model/unit';
 import type { Page, Site } from '../05-enrich/site';
 import { checkClauses } from './check-clauses';
@@ -44,11 +45,11 @@ export function mdxProcessor(units?: ReadonlyMap<string, Unit>) {
     .freeze();
 }
 
-/** A page's MDX writer for one site: `pageMdx(page, seedFile)` is the whole file of a page. */
-export function mdxWriter(site: Site): (page: Page, seedFile: string) => string {
+/** A page's MDX writer for one site and its targets: `pageMdx(page, seedFile)` is the whole file of a page. */
+export function mdxWriter(site: Site, targets: readonly TargetRecord[] = []): (page: Page, seedFile: string) => string {
   const processor = mdxProcessor(site.unit);
   return (page, seedFile) => {
-    const body = pageTree(page, site);
+    const body = pageTree(page, site, targets);
     const data = frontmatter(page, tocOf(body));
     const tree: Root = {
       type: 'root',

@@ -5,6 +5,7 @@
 import type { List, Root, RootContent } from 'mdast';
 import { asWritten, domainsOf, issuedTitle, textOf, type Document, type Domain, type Plan } from '../../model/document';
 import { ids, pageUrl } from '../../model/ids';
+import { indicatorUrl, targetValue, type TargetRecord } from '../../model/target';
 import { numberedLabel, unitKindNames, type Unit } from '../../model/unit';
 import { chineseNumeral } from '../../text/numerals';
 import type { Page, PageContent, Site } from '../05-enrich/site';
@@ -25,6 +26,8 @@ interface Context<C extends PageContent> {
   readonly anchored: () => Unit[];
   /** The units anchored on the page with this id, in document order. */
   readonly anchoredOn: (pageId: string) => Unit[];
+  /** The quantified targets a unit sets (06-analysis/extract-targets.ts), in its order. */
+  readonly targetsOf: (id: string) => TargetRecord[];
 }
 
 type Builder<K extends PageContent['kind']> = (c: Context<Extract<PageContent, { kind: K }>>) => RootContent[];
@@ -93,8 +96,8 @@ function infoIndex(doc: Document): Block {
   }, []);
 }
 
-/** The body of a page as an mdast tree. */
-export function pageTree(page: Page, site: Site): Root {
+/** The body of a page as an mdast tree; `targets` are the site's quantified targets, which goal and measure pages list. */
+export function pageTree(page: Page, site: Site, targets: readonly TargetRecord[] = []): Root {
   const unit = (id: string): Unit => {
     const u = site.unit.get(id);
     if (u === undefined) throw new Error(`No unit ${id} for page ${page.id}`);
@@ -102,8 +105,9 @@ export function pageTree(page: Page, site: Site): Root {
   };
   const anchoredOn = (pageId: string) => site.units.filter((u) => u.pageId === pageId && u.url.includes('#'));
   const anchored = () => anchoredOn(page.id);
+  const targetsOf = (id: string) => targets.filter((t) => t.clauseId === id);
   const build = builders[page.content.kind] as Builder<PageContent['kind']>;
-  return { type: 'root', children: build({ page, content: page.content, site, unit, anchored, anchoredOn }) };
+  return { type: 'root', children: build({ page, content: page.content, site, unit, anchored, anchoredOn, targetsOf }) };
 }
 
 /** A sub-head of the first part and the units under it, anchored on the part page as s1, s2 … in order. */
@@ -146,7 +150,7 @@ const itemSides = {
 } as const;
 
 /** A goal's or a measure's page: the unit, the units of the other kind it links to, see also, and the other kind in its domain. */
-function itemBody({ page, content, site, unit }: Context<Extract<PageContent, { kind: 'goal' | 'measure' }>>): RootContent[] {
+function itemBody({ page, content, site, unit, targetsOf }: Context<Extract<PageContent, { kind: 'goal' | 'measure' }>>): RootContent[] {
   const { doc, plan, domain } = content;
   const side = itemSides[content.kind];
   const domainId = ids.domain(doc, plan, domain);
@@ -156,6 +160,7 @@ function itemBody({ page, content, site, unit }: Context<Extract<PageContent, { 
       : domain.goals.map((g) => [link(pageUrl(`${domainId}.g${g.number}`), numberedLabel('goal', g.number)), text(`：${textOf(g.lines)}`)]);
   return [
     unitElement(unit(page.id), 2),
+    ...targetSection(targetsOf(page.id)),
     ...linkSection(side.related.anchor, side.related.heading, side.related.links(site).get(page.id), site),
     ...linkSection('see-also', '另见：另一规划中的相关条文', site.links.seeAlso.get(page.id), site),
     section(side.others.anchor, `本领域的${unitKindNames[side.others.kind]}（共${others.length}项）`, 2, [list(others)]),
@@ -197,6 +202,13 @@ function wholeDomain(domainId: string, d: Domain, whole: (id: string) => Block):
     section(`${within}.goals`, asWritten(d.goalsHeading), 4, d.goals.map((g) => whole(`${domainId}.g${g.number}`)), { within }),
     section(`${within}.measures`, asWritten(d.measuresHeading), 4, d.measures.map((m) => whole(`${domainId}.m${m.number}`)), { within }),
   ], { toc: true });
+}
+
+/** The targets a goal or measure sets, each linking to its indicator's page (every plan and document that sets it); nothing when none. */
+function targetSection(targets: readonly TargetRecord[]): Block[] {
+  if (targets.length === 0) return [];
+  const items = targets.map((t) => [link(indicatorUrl(t.indicatorSlug), t.indicator), text(`：${targetValue(t)}${t.year === null ? '' : `（到${t.year}年）`}`)]);
+  return [section('targets', '本条的量化目标', 2, [paragraph(text('点击指标，可对照设定同一指标的各规划、各文件及其原文。')), list(items)])];
 }
 
 /** Linked units, each with the key terms it shares with this one as the reason; nothing when none. */

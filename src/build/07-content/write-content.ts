@@ -25,7 +25,7 @@ export interface ReferenceData {
 export async function writeContent(site: Site, reference: ReferenceData, dir: string): Promise<number> {
   await rm(dir, { recursive: true, force: true });
   const files = new Map(site.docs.map((d) => [d.slug, d.file]));
-  const pageMdx = mdxWriter(site);
+  const pageMdx = mdxWriter(site, reference.targets.targets);
   for (const page of site.pages) {
     const file = path.join(dir, page.url, 'index.mdx');
     await mkdir(path.dirname(file), { recursive: true });

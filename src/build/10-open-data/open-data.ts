@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ActorContent } from '../../model/actor';
-import type { TargetRecord } from '../../model/target';
+import { indicatorUrl, type TargetRecord } from '../../model/target';
 import type { Unit } from '../../model/unit';
 import type { ReferenceData } from '../07-content/write-content';
 import { csv } from './csv';
@@ -76,14 +76,16 @@ export interface TargetExport {
   document: string;
   /** The key the indicator is matched by across plans and documents (model/target.ts indicatorKey). */
   indicatorKey: string;
+  /** The indicator's page, every document and plan that sets it: /targets/<slug>/ (model/target.ts indicatorUrl). */
+  indicatorUrl: string;
 }
 
 export function targetRecords(targets: readonly TargetRecord[]): TargetExport[] {
-  return targets.map((t) => ({ clauseId: t.clauseId, indicator: t.indicator, value: t.value, unit: t.unit, comparator: t.comparator, url: t.url, planTitle: t.planTitle, domain: t.domain, text: t.text, year: t.year, document: t.docNumber ?? t.docSlug, indicatorKey: t.indicatorKey }));
+  return targets.map((t) => ({ clauseId: t.clauseId, indicator: t.indicator, value: t.value, unit: t.unit, comparator: t.comparator, url: t.url, planTitle: t.planTitle, domain: t.domain, text: t.text, year: t.year, document: t.docNumber ?? t.docSlug, indicatorKey: t.indicatorKey, indicatorUrl: indicatorUrl(t.indicatorSlug) }));
 }
 
 export function targetsCsv(records: readonly TargetExport[]): string {
-  return csv(['clauseId', 'document', 'planTitle', 'domain', 'indicator', 'indicatorKey', 'comparator', 'value', 'unit', 'year', 'url', 'text'], records);
+  return csv(['clauseId', 'document', 'planTitle', 'domain', 'indicator', 'indicatorKey', 'comparator', 'value', 'unit', 'year', 'url', 'text', 'indicatorUrl'], records);
 }
 
 /** dist/data/actors.json: one entry per responsible body (docs/contracts.md). */
