@@ -29,7 +29,7 @@ test("from a body's page to a clause that names it", async ({ page }) => {
 test('the targets table lists each target with a link to its clause, and filters by plan', async ({ page }) => {
   await page.goto('/targets/');
   await expect(page.getByRole('img').first()).toBeVisible();
-  const rows = page.locator('main table tbody tr');
+  const rows = page.getByRole('table', { name: /^各规划主要目标和策略措施中的量化目标/ }).locator('tbody tr');
   const all = await rows.count();
   expect(all).toBeGreaterThanOrEqual(50);
   const maternal = rows.filter({ hasText: '孕产妇死亡率' }).first();
