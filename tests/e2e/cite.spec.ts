@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
-import { siteJson } from './site';
+import { asServed, siteJson } from './site';
 
 interface Clause {
   id: string;
@@ -40,7 +40,7 @@ test.beforeEach(async ({ context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL ?? '').origin });
 });
 
-test('on a goal page, 复制引用 copies its full citation and 复制链接 its permalink', async ({ page }) => {
+test('on a goal page, 复制引用 copies its full citation and 复制链接 its permalink', async ({ page, baseURL }) => {
   const goal = clause('p1.d1.g2');
   await page.goto('/luozheng-2022-62/p1/d1/g2/');
   const article = page.getByRole('article', { name: '主要目标第2项' });
@@ -49,17 +49,17 @@ test('on a goal page, 复制引用 copies its full citation and 复制链接 its
   await article.getByRole('button', { name: '复制引用' }).click();
   await expect(article.getByRole('status')).toHaveText('已复制引用');
   const citation = await readClipboard(page);
-  expect(citation).toBe(goal.citation);
+  expect(citation).toBe(asServed(goal.citation, baseURL));
   for (const part of ['《洛阳市妇女发展规划（2021—2030年）》', '（洛政〔2022〕62号）', '“（一）妇女与健康”', '主要目标第2项']) expect(citation).toContain(part);
   expect(pathOf(citation.slice(citation.lastIndexOf('，') + 1))).toBe('/luozheng-2022-62/p1/d1/g2/');
 
   await article.getByRole('button', { name: '复制链接' }).click();
   await expect(article.getByRole('status')).toHaveText('已复制链接');
-  expect(await readClipboard(page)).toBe(goal.permalink);
+  expect(await readClipboard(page)).toBe(asServed(goal.permalink, baseURL));
   expect(pathOf(goal.permalink)).toBe(new URL(page.url()).pathname);
 });
 
-test('on a domain page, each unit copies its own citation; a unit on a shared page links to its anchor', async ({ page }) => {
+test('on a domain page, each unit copies its own citation; a unit on a shared page links to its anchor', async ({ page, baseURL }) => {
   await page.goto('/luozheng-2022-62/p2/d7/');
   const buttons = page.getByRole('button', { name: '复制引用' });
   const articles = page.locator('article[data-unit-id]');
@@ -68,7 +68,7 @@ test('on a domain page, each unit copies its own citation; a unit on a shared pa
   await clearClipboard(page);
   await unitArticle(page, measure).getByRole('button', { name: '复制引用' }).click();
   await expect(unitArticle(page, measure).getByRole('status')).toHaveText('已复制引用');
-  expect(await readClipboard(page)).toBe(measure.citation);
+  expect(await readClipboard(page)).toBe(asServed(measure.citation, baseURL));
   expect(measure.citation).toContain('“（七）儿童与法律保护”策略措施第14项');
 
   const principle = clause('p1.part1.r2');
@@ -76,7 +76,7 @@ test('on a domain page, each unit copies its own citation; a unit on a shared pa
   await unitArticle(page, principle).getByRole('button', { name: '复制链接' }).click();
   await expect(unitArticle(page, principle).getByRole('status')).toHaveText('已复制链接');
   const link = await readClipboard(page);
-  expect(link).toBe(principle.permalink);
+  expect(link).toBe(asServed(principle.permalink, baseURL));
   await page.goto(pathOf(link));
   await expect(page.locator(':target')).toHaveAttribute('data-unit-id', principle.id);
 });
@@ -105,7 +105,7 @@ test('every unit, wherever it is shown, has a 复制引用 button that carries e
   expect(missing).toEqual([]);
 });
 
-test('the buttons work from the keyboard and show where the focus is', async ({ page }) => {
+test('the buttons work from the keyboard and show where the focus is', async ({ page, baseURL }) => {
   const goal = clause('p1.d1.g2');
   await page.goto('/luozheng-2022-62/p1/d1/g2/');
   await clearClipboard(page);
@@ -118,16 +118,16 @@ test('the buttons work from the keyboard and show where the focus is', async ({ 
   expect(await outlineOf(cite)).not.toBe('none');
   await page.keyboard.press('Enter');
   await expect(article.getByRole('status')).toHaveText('已复制引用');
-  expect(await readClipboard(page)).toBe(goal.citation);
+  expect(await readClipboard(page)).toBe(asServed(goal.citation, baseURL));
 
   await page.keyboard.press('Tab');
   await expect(article.getByRole('button', { name: '复制链接' })).toBeFocused();
   await page.keyboard.press('Space');
   await expect(article.getByRole('status')).toHaveText('已复制链接');
-  expect(await readClipboard(page)).toBe(goal.permalink);
+  expect(await readClipboard(page)).toBe(asServed(goal.permalink, baseURL));
 });
 
-test('when the clipboard refuses, the citation is shown and selected for copying by hand', async ({ page }) => {
+test('when the clipboard refuses, the citation is shown and selected for copying by hand', async ({ page, baseURL }) => {
   await page.addInitScript(() => {
     Clipboard.prototype.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
   });
@@ -137,8 +137,8 @@ test('when the clipboard refuses, the citation is shown and selected for copying
   await article.getByRole('button', { name: '复制引用' }).click();
   await expect(article.getByRole('status')).toContainText('未能自动复制，已选中引用文字');
   await expect(article.locator('details')).toHaveAttribute('open', '');
-  await expect(article.getByText(measure.citation, { exact: true })).toBeVisible();
-  expect(await page.evaluate(() => getSelection()?.toString())).toBe(measure.citation);
+  await expect(article.getByText(asServed(measure.citation, baseURL), { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => getSelection()?.toString())).toBe(asServed(measure.citation, baseURL));
 });
 
 test('each document page is headed by its 信息索引: its metadata file and notice, and what is not recorded', async ({ page }) => {
@@ -165,7 +165,7 @@ test('each document page is headed by its 信息索引: its metadata file and no
   }
 });
 
-test('the document page gives a GB/T 7714 reference, copied with today as the access date', async ({ page }) => {
+test('the document page gives a GB/T 7714 reference, copied with today as the access date', async ({ page, baseURL }) => {
   await page.goto('/luozheng-2022-62/');
   const section = page.getByRole('region', { name: '引用本文件' });
   // The document's address where the page is served (built without SITE_URL, the page names that).
@@ -188,7 +188,7 @@ test('the document page gives a GB/T 7714 reference, copied with today as the ac
   await clearClipboard(page);
   await unitArticle(page, notice).getByRole('button', { name: '复制引用' }).click();
   await expect(unitArticle(page, notice).getByRole('status')).toHaveText('已复制引用');
-  expect(await readClipboard(page)).toBe(notice.citation);
+  expect(await readClipboard(page)).toBe(asServed(notice.citation, baseURL));
 });
 
 test('reading pages load little JavaScript, all of it from this site', async ({ page, request, baseURL }) => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { expect, test, type Download } from '@playwright/test';
-import { siteJson } from './site';
+import { asServed, siteJson } from './site';
 
 interface Department {
   name: string;
@@ -106,13 +106,13 @@ test(`from the home page to ${busiest.name}'s page to one of its clauses`, async
   await expect(page).toHaveURL(new RegExp(`${clause.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 });
 
-test('复制全部引用 puts every listed citation on the clipboard, one per line, in document order', async ({ page }) => {
+test('复制全部引用 puts every listed citation on the clipboard, one per line, in document order', async ({ page, baseURL }) => {
   await page.goto(listPage);
   await page.evaluate(() => navigator.clipboard.writeText('(nothing copied yet)'));
   await page.getByRole('button', { name: '复制全部引用' }).click();
   await expect(page.getByRole('status')).toHaveText(`已复制全部 ${listed.length} 条引用`);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied.split('\n')).toEqual(listed.map((c) => clauses.get(c.id)?.citation));
+  expect(copied.split('\n')).toEqual(listed.map((c) => asServed(clauses.get(c.id)?.citation ?? '', baseURL)));
   const shown = await page.locator('.clauses .citation').allTextContents();
   expect(shown.map((t) => t.replace(/^引用：/, ''))).toEqual(copied.split('\n'));
 });

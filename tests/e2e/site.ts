@@ -16,3 +16,11 @@ export function siteFile(...parts: string[]): string {
 export function siteJson<T>(file: string): T {
   return JSON.parse(readFileSync(siteFile(file), 'utf8')) as T;
 }
+
+/** Built without SITE_URL: the address the data files name, which the pages' scripts replace by the one they are served from (null when built with SITE_URL). */
+export const assumedOrigin = /data-assumed-origin="([^"]+)"/.exec(readFileSync(siteFile('index.html'), 'utf8'))?.[1] ?? null;
+
+/** A citation or address of the data files as a page served at `baseURL` copies it (scripts/served-address.ts). */
+export function asServed(text: string, baseURL: string | undefined): string {
+  return assumedOrigin === null || baseURL === undefined ? text : text.split(assumedOrigin).join(new URL(baseURL).origin);
+}

@@ -13,7 +13,7 @@ import type { Unit } from '../../model/unit';
 import { unitKinds } from '../../model/unit';
 import { indexLanguage, indexTokens, isToken, streamChars } from '../../search/tokens';
 import type { DepartmentContent, DepartmentRole, DepartmentsContent } from '../../model/department';
-import { encodeUnits, fragmentName, pagefindSignature, type DepartmentsFile, type PairedFile, type UnitEntry, type UnitsFile } from '../../search/wire';
+import { encodeUnits, fragmentName, pagefindSignature, type DepartmentsFile, type FragmentMeta, type PairedFile, type UnitEntry, type UnitsFile } from '../../search/wire';
 import { normalize } from '../../text/normalize';
 import type { Site } from '../05-enrich/site';
 import { englishGlossary, searchPageEnglish } from './english-file';
@@ -43,7 +43,7 @@ export async function writeSearchIndex(site: Site, departments: DepartmentsConte
   const streamOf = (unit: Unit): string[] => streams.get(unit) ?? [];
   const bundle = path.join(outDir, 'pagefind');
   await writePagefindBundle(
-    site.units.map((unit) => ({ url: unit.url, content: indexTokens(streamOf(unit)).join(' '), language: indexLanguage, meta: { id: unit.id, title: unit.title ?? unit.label, text: unit.text } })),
+    site.units.map((unit) => ({ url: unit.url, content: indexTokens(streamOf(unit)).join(' '), language: indexLanguage })),
     bundle,
   );
   const fragments = await emptyFragments(bundle, site.units);
@@ -82,6 +82,7 @@ interface Fragment {
  * document order.
  */
 async function emptyFragments(bundle: string, units: readonly Unit[]): Promise<Fragment[]> {
+  // Each fragment also gets its unit's meta here, after indexing (pagefind-bundle.ts says why).
   const byUrl = new Map(units.map((u, i) => [u.url, { unit: u, order: i }]));
   const found: (Fragment & { order: number })[] = [];
   for (const file of (await readdir(path.join(bundle, 'fragment'))).filter((f) => f.endsWith('.pf_fragment'))) {
@@ -92,7 +93,8 @@ async function emptyFragments(bundle: string, units: readonly Unit[]): Promise<F
     const unit = byUrl.get(fragment.url);
     if (unit === undefined) throw new Error(`Pagefind fragment ${file} has no unit (url ${fragment.url})`);
     found.push({ fragment: file.replace(/\.pf_fragment$/, ''), ...unit });
-    await writeFile(fragmentFile, gzipSync(pagefindSignature + JSON.stringify({ ...fragment, content: '' }), { level: 9 }));
+    const meta: FragmentMeta = { id: unit.unit.id, title: unit.unit.title ?? unit.unit.label, text: unit.unit.text };
+    await writeFile(fragmentFile, gzipSync(pagefindSignature + JSON.stringify({ ...fragment, content: '', meta }), { level: 9 }));
   }
   if (found.length !== units.length) throw new Error(`Pagefind wrote ${found.length} fragments for ${units.length} units`);
   // Document order, so the table (and ties in ranking) read in the order of the plans.
