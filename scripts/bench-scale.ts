@@ -6,8 +6,8 @@
 //
 //   npx tsx scripts/bench-scale.ts [--n 1,5,20,50] [--heap MiB] [--keep]
 //
-// --heap raises the build's JavaScript heap limit (node --max-old-space-size): Node's default
-// (about 4 GiB) runs out during the Astro step at 20 documents (README, "Scale").
+// --heap raises the build's JavaScript heap limit (node --max-old-space-size), should a large N
+// need more than Node's default (about 4 GiB; README, "Scale").
 //
 // Each N builds in its own temporary folder (removed unless --keep). Linux only for peak memory
 // (read from /proc while the build runs); elsewhere it prints n/a.
