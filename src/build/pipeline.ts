@@ -83,7 +83,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   try {
     // The index first, so that the search page can preload its files.
     const search = await step('08 search index', () => writeSearchIndex(site, reference.departments, searchDir)); // 08
-    await step(`09 astro (${site.pages.length} pages)`, () => astroBuild(options.root, options.contentDir, staging)); // 09
+    await step(`09 astro (${site.pages.length} pages)`, () => astroBuild(options.root, options.contentDir, staging, site.pages.length)); // 09
     await step('10 open data', () => writeOpenData(site.units, reference, staging)); // 10
     await step('11 publish', async () => {
       await moveInto(searchDir, staging);

@@ -6,6 +6,9 @@
 /** The environment variable that names the content folder for a build. */
 export const contentDirVariable = 'PLAN_CONTENT_DIR';
 
+/** How many generated pages the build asks Astro to render (render/render-progress.ts counts them). */
+export const pagesVariable = 'PLAN_PAGES';
+
 /** The content folder named by `env` (process.env), or ./content. */
 export function contentDir(env: Readonly<Record<string, string | undefined>>): string {
   return env[contentDirVariable] ?? './content';

@@ -92,5 +92,7 @@ describe('each layout of the family builds through the whole pipeline', () => {
     const pages = readdirSync(path.join(run.out, name), { recursive: true, encoding: 'utf8' }).filter((f) => path.basename(f) === 'index.html');
     expect(pages).toHaveLength(expected.pages);
     expect(run.stdout).toContain(`Built ${expected.pages} pages`);
+    // The Astro step says how far it has got, and at the end that every page is rendered.
+    expect(run.stdout).toContain(`09 astro: ${expected.pages} of ${expected.pages} pages rendered`);
   }, 180_000);
 });

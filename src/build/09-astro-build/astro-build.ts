@@ -1,7 +1,7 @@
 // Step 9, Astro: the content folder rendered into a folder of HTML, through Astro's Node API.
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDirVariable } from '../../model/content-files';
+import { contentDirVariable, pagesVariable } from '../../model/content-files';
 import { move } from '../11-publish/publish';
 import { astroCacheDir } from './astro-cache';
 
@@ -12,8 +12,10 @@ import { astroCacheDir } from './astro-cache';
  * content-modules.mjs (whose lines come in no fixed order), content-assets.mjs and collections/
  * would be published with the site (withastro/astro#14903).
  */
-export async function astroBuild(root: string, contentDir: string, outDir: string): Promise<void> {
+export async function astroBuild(root: string, contentDir: string, outDir: string, pages: number): Promise<void> {
   process.env[contentDirVariable] = contentDir;
+  // The generated pages say how far the rendering has got (render-progress.ts).
+  process.env[pagesVariable] = String(pages);
   process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
   const { build } = await import('astro');
   await rm(outDir, { recursive: true, force: true });
