@@ -44,3 +44,18 @@ test('served from another address, 复制引用 and 复制链接 copy that addre
   expect(printed.length).toBeGreaterThan(0);
   for (const url of printed) expect(url.startsWith(assumed)).toBe(false);
 });
+
+test('served from another address, the citations a department page shows to read name that address', async ({ page }) => {
+  test.skip(process.env['SITE_URL'] !== undefined, 'built with SITE_URL: the pages carry the public address');
+  const departments = siteJson<{ url: string; clauses: unknown[] }[]>('data/departments.json');
+  const department = departments.find((d) => d.clauses.length > 0);
+  if (department === undefined) throw new Error('no department with clauses in data/departments.json');
+  const served = new URL(server.base).origin;
+  await page.goto(server.base + department.url);
+  // In a library the department's clauses are on its page of each document.
+  const perDocument = page.getByRole('main').locator('.document-list a').first();
+  if ((await perDocument.count()) > 0) await perDocument.click();
+  const shown = await page.locator('.clauses .citation').allTextContents();
+  expect(shown.length).toBeGreaterThan(0);
+  for (const text of shown) expect(text, text).toContain(`${served}/`);
+});
