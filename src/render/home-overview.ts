@@ -50,6 +50,16 @@ export function homeOverview(pages: readonly Page[]): HomeDocument[] {
   return [...docs.values()];
 }
 
+/** How a page names the plans it covers: 两个规划 (one notice's pair), else 各规划. */
+export function plansPhrase(plans: number): string {
+  return plans === 2 ? '两个规划' : '各规划';
+}
+
+/** How many plans the documents hold. */
+export function planCount(documents: readonly HomeDocument[]): number {
+  return documents.reduce((n, d) => n + d.plans.length, 0);
+}
+
 /** The label a reader sees for a document: its number (洛政〔2022〕62号) or, lacking one, its title or slug. */
 export function documentLabel(doc: HomeDocument): string {
   return doc.docNumber ?? doc.page?.title ?? doc.docSlug;

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { expect, test, type Download } from '@playwright/test';
-import { asServed, siteJson } from './site';
+import { docSlugOf } from '../../src/model/ids';
+import { asServed, library, siteJson } from './site';
 
 interface Department {
   name: string;
@@ -24,13 +25,11 @@ const departments = siteJson<Department[]>('data/departments.json');
 const clauses = new Map((siteJson<Clause[]>('data/clauses.json')).map((c) => [c.id, c]));
 /** The health commission, the issue's example, or else the department with the most clauses. */
 const busiest = departments.find((d) => d.name === '市卫生健康委' && d.clauses.length > 0) ?? ([...departments].sort((a, b) => b.clauses.length - a.clauses.length)[0] as Department);
-const docOf = (id: string) => id.slice(0, id.indexOf('.'));
 /** In a library a department's clauses are listed one document per page: /departments/<slug>/<doc>/. */
-const library = new Set([...clauses.keys()].map(docOf)).size > 1;
 /** The busiest department's first document, and the page listing its clauses there. */
-const firstDoc = docOf(busiest.clauses[0]?.id ?? '');
+const firstDoc = docSlugOf(busiest.clauses[0]?.id ?? '');
 const listPage = library ? `${busiest.url}${firstDoc}/` : busiest.url;
-const listed = busiest.clauses.filter((c) => !library || docOf(c.id) === firstDoc);
+const listed = busiest.clauses.filter((c) => !library || docSlugOf(c.id) === firstDoc);
 /** A name people use for it that the plans never write (卫健委, 人社局 …). */
 const everydayName = busiest.aliases.find((a) => ![...clauses.values()].some((c) => c.citation.includes(a))) ?? busiest.name;
 
@@ -73,10 +72,10 @@ test('every department of the lexicon has a page, and every clause of the 任务
   // A library: no table here, a page per document, each with that document's rows.
   await expect(page.locator('tbody tr')).toHaveCount(0);
   const tables = await page.getByRole('main').locator('.document-list a').evaluateAll((els) => els.map((a) => a.getAttribute('href') ?? ''));
-  expect(tables.map((url) => url.split('/').at(-2))).toEqual([...new Set(assigned.map((c) => docOf(c.id)))]);
+  expect(tables.map((url) => url.split('/').at(-2))).toEqual([...new Set(assigned.map((c) => docSlugOf(c.id)))]);
   for (const url of tables) {
     await page.goto(url);
-    await expect(page.locator('tbody tr'), url).toHaveCount(assigned.filter((c) => url.endsWith(`/${docOf(c.id)}/`)).length);
+    await expect(page.locator('tbody tr'), url).toHaveCount(assigned.filter((c) => url.endsWith(`/${docSlugOf(c.id)}/`)).length);
   }
 });
 

@@ -2,7 +2,8 @@
 // home → a domain → one of its goals → back to the domain → one of its measures,
 // then back up to the home page one breadcrumb at a time.
 import { expect, test, type Page } from '@playwright/test';
-import { siteJson } from './site';
+import { planIdOf } from '../../src/model/ids';
+import { library, siteJson } from './site';
 
 const DOC = '/luozheng-2022-62/';
 const PLAN = `${DOC}p1/`;
@@ -13,8 +14,6 @@ const DOMAIN_NAME = '妇女与健康';
 const PLAN_NAME = '洛阳市妇女发展规划（2021—2030年）';
 const PART_NAME = '二、发展领域、主要目标和策略措施';
 const DOC_NAME = '洛政〔2022〕62号';
-/** Whether the site holds more than one document (its clauses name several). */
-const LIBRARY = new Set(siteJson<{ id: string }[]>('data/clauses.json').map((c) => c.id.slice(0, c.id.indexOf('.')))).size > 1;
 /** The goal's page title: its label and its short title (dist/data/clauses.json). */
 const GOAL_TITLE = `主要目标第2项 ${(siteJson<{ id: string; shortTitle?: string }[]>('data/clauses.json')).find((c) => c.id === 'luozheng-2022-62.p1.d1.g2')?.shortTitle ?? ''}`;
 
@@ -40,7 +39,7 @@ test('a reader goes from the home page to a goal and a measure, and back up by t
 
   await test.step(`home → domain ${DOMAIN_NAME}`, async () => {
     // A library's home page lists the documents: the reader opens the document first.
-    if (LIBRARY) {
+    if (library) {
       await main(page).getByRole('link', { name: DOC_NAME, exact: true }).click();
       await expect(page).toHaveURL(DOC);
     }
@@ -93,7 +92,7 @@ test('a reader goes from the home page to a goal and a measure, and back up by t
 
 test('previous/next into the other plan says so; within a plan it does not', async ({ page }) => {
   const clauses = siteJson<{ id: string; kind: string; planTitle: string | null }[]>('data/clauses.json');
-  const plans = [...new Map(clauses.filter((c) => c.kind === 'goal').map((c) => [c.id.split('.').slice(0, 2).join('.'), c.planTitle ?? ''])).entries()];
+  const plans = [...new Map(clauses.filter((c) => c.kind === 'goal').map((c) => [planIdOf(c.id), c.planTitle ?? ''])).entries()];
   test.skip(plans.length < 2, 'one plan');
   const [[, firstTitle], [secondId]] = plans as [[string, string], [string, string]];
   await page.goto(`/${secondId.split('.').join('/')}/`);

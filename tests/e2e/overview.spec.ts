@@ -4,6 +4,7 @@
 // on paper. On a site of one document it is on the home page; in a library, on each document's page
 // (the home page lists the documents).
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { docSlugOf, planIdOf } from '../../src/model/ids';
 
 interface Clause {
   id: string;
@@ -44,13 +45,11 @@ async function expected(request: APIRequestContext): Promise<Map<string, Figures
   return domains;
 }
 
-const docOf = (id: string) => id.slice(0, id.indexOf('.'));
-const planOf = (id: string) => id.split('.').slice(0, 2).join('.');
 
 /** The site's documents in order, and where each one's pictures are. */
 function placesOf(want: Map<string, Figures>): { doc: string; url: string; plans: string[] }[] {
-  const docs = [...new Set([...want.keys()].map(docOf))];
-  return docs.map((doc) => ({ doc, url: docs.length > 1 ? `/${doc}/` : '/', plans: [...new Set([...want.keys()].filter((id) => docOf(id) === doc).map(planOf))] }));
+  const docs = [...new Set([...want.keys()].map(docSlugOf))];
+  return docs.map((doc) => ({ doc, url: docs.length > 1 ? `/${doc}/` : '/', plans: [...new Set([...want.keys()].filter((id) => docSlugOf(id) === doc).map(planIdOf))] }));
 }
 
 const pictures = (page: Page) => page.getByRole('main').getByRole('img', { name: /各发展领域的主要目标、策略措施和量化目标/ });
@@ -67,7 +66,7 @@ test('the picture shows each domain’s goals, measures and targets as counted f
     await page.goto(place.url);
     await expect(pictures(page)).toHaveCount(place.plans.length);
     for (const plan of place.plans) {
-      const mine = [...want].filter(([id]) => planOf(id) === plan);
+      const mine = [...want].filter(([id]) => planIdOf(id) === plan);
       const planTitle = mine[0]?.[1].planTitle ?? '';
       const total = (k: 'goals' | 'measures' | 'targets') => mine.reduce((s, [, d]) => s + d[k], 0);
       const picture = page.getByRole('img', { name: new RegExp(`^${planTitle.replace(/[()（）]/g, '.')}`) });

@@ -4,7 +4,7 @@
 // the address; tests/e2e/subpath.spec.ts checks them on a build with SITE_URL).
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { siteFile, siteJson } from './site';
+import { library, siteFile } from './site';
 
 /** Whether dist/ was built without SITE_URL (its pages carry the address the build assumed). */
 const addressUnknown = readFileSync(siteFile('index.html'), 'utf8').includes('data-assumed-origin=');
@@ -36,9 +36,6 @@ async function head(request: APIRequestContext, url: string): Promise<Head> {
 const SITE = '妇女儿童发展规划参考版';
 const WOMEN = '洛阳市妇女发展规划（2021—2030年）';
 const DOC = '洛政〔2022〕62号';
-/** The site's documents, by 文号. One is named on site-wide pages; in a library every page names its own. */
-const documents = new Set(siteJson<{ docNumber: string }[]>('data/clauses.json').map((c) => c.docNumber));
-const library = documents.size > 1;
 /** What a site-wide page adds to its title: the document, when the site has one. */
 const scope = library ? '' : ` · ${DOC}`;
 /** What a page inside a plan adds: its document, when plans of several documents may share titles. */

@@ -3,6 +3,7 @@
 // so a spec reads what the build wrote from here, never from a fixed folder.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { docSlugOf } from '../../src/model/ids';
 
 /** The folder of the site the browser is served (playwright.config.ts serves the same). */
 export const siteDir = process.env['E2E_DIST'] ?? 'dist';
@@ -16,6 +17,9 @@ export function siteFile(...parts: string[]): string {
 export function siteJson<T>(file: string): T {
   return JSON.parse(readFileSync(siteFile(file), 'utf8')) as T;
 }
+
+/** Whether the site under test holds more than one document (its clauses name several). */
+export const library = new Set(siteJson<{ id: string }[]>('data/clauses.json').map((c) => docSlugOf(c.id))).size > 1;
 
 /** Built without SITE_URL: the address the data files name, which the pages' scripts replace by the one they are served from (null when built with SITE_URL). */
 export const assumedOrigin = /data-assumed-origin="([^"]+)"/.exec(readFileSync(siteFile('index.html'), 'utf8'))?.[1] ?? null;

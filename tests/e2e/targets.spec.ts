@@ -3,6 +3,7 @@
 // indicators several plans set stand side by side; the filters live in the address and narrow the
 // chart as well as the table. Expectations come from dist/data/targets.json.
 import { expect, test } from '@playwright/test';
+import { planIdOf } from '../../src/model/ids';
 import { indicatorKey } from '../../src/model/target';
 import { siteJson } from './site';
 
@@ -18,7 +19,7 @@ interface Target {
 
 const targets = siteJson<Target[]>('data/targets.json');
 /** A target's plan: its ID, the first two segments of its clause's (plans of two documents share titles). */
-const planOf = (t: Target) => t.clauseId.split('.').slice(0, 2).join('.');
+const planOf = (t: Target) => planIdOf(t.clauseId);
 const plans = [...new Set(targets.map(planOf))];
 
 test('on a phone every indicator stays beside its bar and value, and the table starts with indicator and value', async ({ page }) => {

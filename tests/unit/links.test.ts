@@ -6,6 +6,7 @@ import { computeLinks, domainKey, type Link, type Links } from '../../src/build/
 import { parse } from '../../src/build/03-parse/parse';
 import { normalize } from '../../src/text/normalize';
 import { enrich } from '../../src/build/05-enrich/enrich';
+import { docSlugOf } from '../../src/model/ids';
 import type { Unit } from '../../src/model/unit';
 import { root, seedBytes, seedFile } from './helpers';
 
@@ -214,14 +215,13 @@ describe('in a library', () => {
   const copy = new TextDecoder().decode(seedBytes).replace(/洛政〔2022〕62号/g, '洛政〔2023〕5号');
   const both = enrich([parse(decode(seedFile, seedBytes), slug), parse(decode('copy.txt', new TextEncoder().encode(copy)), other)], 'https://plans.example.org');
   const library = computeLinks(both.units);
-  const docOf = (id: string) => id.slice(0, id.indexOf('.'));
 
   it('links each unit within its own document only, as if it stood alone', () => {
     for (const key of ['relatedMeasures', 'relatedGoals', 'seeAlso'] as const) {
-      for (const [id, list] of library[key]) for (const l of list) expect(docOf(l.id), `${key} of ${id}`).toBe(docOf(id));
+      for (const [id, list] of library[key]) for (const l of list) expect(docSlugOf(l.id), `${key} of ${id}`).toBe(docSlugOf(id));
       for (const [id, list] of links[key]) expect(library[key].get(id), `${key} of ${id}`).toEqual(list);
     }
-    for (const [key, value] of library.counterpartDomain) expect(value === null || value.startsWith(key.slice(0, key.indexOf('.')))).toBe(true);
+    for (const [key, value] of library.counterpartDomain) expect(value === null || value.startsWith(docSlugOf(key))).toBe(true);
     expect(library.counterpartDomain.get(`${other}.p1/妇女与健康`)).toBe(`${other}.p2/儿童与健康`);
   });
 });
