@@ -82,6 +82,8 @@ export function pageSamples(dist = 'dist'): PageSample[] {
     else if (kind !== undefined) consider(kind, file);
     else if (/^actors\/[^/]+\/index\.html$/.test(file)) consider('actor', file);
     else if (/^targets\/[^/]+\/index\.html$/.test(file)) consider('indicator', file);
+    // The quantified targets, or in a library the chart and table of one document (/<doc>/targets/).
+    else if (/^([^/]+\/)?targets\/index\.html$/.test(file)) consider('targets', file);
     // A department's page, or in a library its page of one document (/departments/<slug>/<doc>/).
     else if (/^departments\/(?!breakdown\/)[^/]+\/([^/]+\/)?index\.html$/.test(file)) consider('department', file);
     // The 任务分解表, or in a library the table of one document (/departments/breakdown/<doc>/).
@@ -106,7 +108,7 @@ export function pageSamples(dist = 'dist'): PageSample[] {
   return [
     { type: 'home', label: 'home', path: '/', reading: true },
     ...GENERATED_KINDS.flatMap(generated),
-    { type: 'targets', label: 'targets', path: '/targets/', reading: false },
+    { type: 'targets', label: 'targets', path: pick('targets'), reading: false },
     { type: 'indicator', label: 'indicator', path: pick('indicator'), reading: false },
     { type: 'actors', label: 'actors', path: '/actors/', reading: false },
     { type: 'actor', label: 'actor', path: pick('actor'), reading: false },

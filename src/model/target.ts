@@ -96,3 +96,36 @@ export function indicators(targets: readonly TargetRecord[]): Indicator[] {
   }
   return [...byKey.values()];
 }
+
+/** In a library, one document's targets as a chart and a table (/<doc>/targets/); /targets/ then compares the documents. */
+export const documentTargetsUrl = (docSlug: string): string => `/${docSlug}/targets/`;
+
+/**
+ * One indicator as a library's /targets/ lists it: how many documents and plans set it, and the
+ * distinct targets they set, lowest value first within each unit (one line per indicator, however
+ * many documents: the page does not grow with the library, only with the indicators).
+ */
+export interface IndicatorSummary {
+  indicator: Indicator;
+  documents: number;
+  plans: number;
+  values: string[];
+}
+
+/** The indicators with their summaries: those set by the most documents first, then in the order they first occur. */
+export function indicatorSummaries(targets: readonly TargetRecord[]): IndicatorSummary[] {
+  return indicators(targets)
+    .map((indicator) => {
+      const units = [...new Set(indicator.targets.map((t) => t.unit))];
+      const ordered = [...indicator.targets].sort((a, b) => units.indexOf(a.unit) - units.indexOf(b.unit) || a.value - b.value);
+      return {
+        indicator,
+        documents: new Set(indicator.targets.map((t) => t.docSlug)).size,
+        plans: new Set(indicator.targets.map((t) => t.plan)).size,
+        values: [...new Set(ordered.map(targetValue))],
+      };
+    })
+    .map((summary, order) => ({ summary, order }))
+    .sort((a, b) => b.summary.documents - a.summary.documents || a.order - b.order)
+    .map(({ summary }) => summary);
+}

@@ -1,13 +1,15 @@
 // /sitemap.xml: the home page, every generated page in reading order, then the targets page and
 // each indicator's page, the departments index, the 任务分解表 and each department's page (in a
-// library also their pages per document), the responsibilities index and each
-// body's page, the open data page and the search page, as absolute URLs (under SITE_URL's path).
+// library also the targets', the 任务分解表's and the departments' pages per document), the
+// responsibilities index and each body's page, the open data page and the search page, as absolute
+// URLs (under SITE_URL's path).
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { absoluteUrl } from '../model/ids';
 import { byReadingOrder } from '../render/navigation';
 import { sitemapXml } from '../render/sitemap-xml';
-import { indicators } from '../model/target';
+import { documentTargetsUrl, indicators } from '../model/target';
+import { targetDocuments } from '../render/home-overview';
 import { readActors, readDepartments, readTargets, readTopics } from '../render/content-data';
 import { breakdownDocuments, departmentDocuments } from '../render/department-pages';
 import { breakdownDocUrl, departmentDocUrl } from '../model/department';
@@ -18,9 +20,13 @@ export const GET: APIRoute = async ({ site }) => {
   const pages = byReadingOrder(await getCollection('pages'));
   const documents = await siteDocuments();
   const { departments, breakdown } = readDepartments();
+  const targets = readTargets();
   const reference = [
     '/targets/',
-    ...indicators(readTargets()).map((i) => i.url),
+    ...targetDocuments(targets, documents)
+      .filter((doc) => doc.items.length > 0)
+      .map((doc) => documentTargetsUrl(doc.docSlug)),
+    ...indicators(targets).map((i) => i.url),
     '/departments/',
     '/departments/breakdown/',
     ...breakdownDocuments(breakdown, documents).map((doc) => breakdownDocUrl(doc.docSlug)),

@@ -2,7 +2,7 @@
 // plan and domain, the text 复制全部引用 copies, and where each department's table downloads are.
 import type { BreakdownRow, DepartmentClause, DepartmentContent } from '../model/department';
 import { docSlugOf } from '../model/ids';
-import { documentLabel, type HomeDocument } from './home-overview';
+import { byDocument as splitByDocument, type DocumentShare, type HomeDocument } from './home-overview';
 
 /** Clauses outside the domains (组织实施, 监测评估 items) are listed under this heading. */
 export const outsideDomains = '组织实施和监测评估';
@@ -26,13 +26,8 @@ export function byPlanAndDomain<T extends { planTitle: string; domain: string | 
  * document's clauses would grow with the library): the site's documents in order, each with its
  * items, its label (文号) and its title.
  */
-export function byDocument<T extends { id: string }>(items: readonly T[], documents: readonly HomeDocument[]): { docSlug: string; label: string; title: string | null; items: T[] }[] {
-  return documents.map((doc) => ({
-    docSlug: doc.docSlug,
-    label: documentLabel(doc),
-    title: doc.page?.title ?? null,
-    items: items.filter((item) => docSlugOf(item.id) === doc.docSlug),
-  }));
+export function byDocument<T extends { id: string }>(items: readonly T[], documents: readonly HomeDocument[]): DocumentShare<T>[] {
+  return splitByDocument(items, documents, (item) => docSlugOf(item.id));
 }
 
 /** In a library, the documents a department has its own page in (those holding its clauses); none on a site of one document. */

@@ -65,6 +65,33 @@ export function documentLabel(doc: HomeDocument): string {
   return doc.docNumber ?? doc.page?.title ?? doc.docSlug;
 }
 
+/** One document's share of something the site lists (clauses, rows, targets): its slug, label (文号) and title, and its items. */
+export interface DocumentShare<T> {
+  docSlug: string;
+  label: string;
+  title: string | null;
+  items: T[];
+}
+
+/** Items split by the document they belong to (`docOf`), in the site's order of documents; a document with none gets an empty share. */
+export function byDocument<T>(items: readonly T[], documents: readonly HomeDocument[], docOf: (item: T) => string): DocumentShare<T>[] {
+  return documents.map((doc) => ({
+    docSlug: doc.docSlug,
+    label: documentLabel(doc),
+    title: doc.page?.title ?? null,
+    items: items.filter((item) => docOf(item) === doc.docSlug),
+  }));
+}
+
+/**
+ * In a library, each document's targets have their own page (/<doc>/targets/, a chart and a
+ * table), and /targets/ compares the documents: a page of every document's targets would grow with
+ * the library. None on a site of one document, whose /targets/ holds its chart and table.
+ */
+export function targetDocuments<T extends { docSlug: string }>(targets: readonly T[], documents: readonly HomeDocument[]): DocumentShare<T>[] {
+  return documents.length < 2 ? [] : byDocument(targets, documents, (t) => t.docSlug);
+}
+
 /** A domain as the home page's overview shows it: what it is called, where it is, its numbers. */
 export interface DomainFigures {
   /** The domain's ID, e.g. luozheng-2022-62.p1.d1. */

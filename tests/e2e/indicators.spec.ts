@@ -3,19 +3,16 @@
 // (data/targets.json), and, for the fixture library, from tests/fixtures/library/README.md, which
 // says what differs.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { TargetExport } from '../../src/build/10-open-data/open-data';
 import { targetValue, type Comparator } from '../../src/model/target';
-
-/** The site folder under test (the lead's E2E_DIST, else dist/). */
-const dist = process.env['E2E_DIST'] ?? 'dist';
+import { siteJson, targetsTable } from './site';
 
 /** A row of data/targets.json (docs/contracts.md). */
 type Target = TargetExport & { comparator: Comparator };
 
-const targets = JSON.parse(readFileSync(join(dist, 'data/targets.json'), 'utf8')) as Target[];
+const targets = siteJson<Target[]>('data/targets.json');
 
 /** The targets by indicator key, in the order of targets.json. */
 const byKey = new Map<string, Target[]>();
@@ -108,18 +105,19 @@ test('where documents set one indicator differently, its page shows each documen
   }
 });
 
-test('/targets/ links each indicator, in the table and the comparison, to its page', async ({ page }) => {
-  await page.goto('/targets/');
+test('the targets table links each indicator, in the table and the comparison, to its page', async ({ page }) => {
+  const shown = targets.filter(targetsTable.holds);
+  await page.goto(targetsTable.path);
   const table = page.locator('#targets-table');
   const hrefs = await table.locator('tbody tr').evaluateAll((rows) =>
     rows.sort((a, b) => Number(a.getAttribute('data-order')) - Number(b.getAttribute('data-order'))).map((r) => r.querySelector('th a')?.getAttribute('href') ?? ''),
   );
-  expect(hrefs).toEqual(targets.map((t) => t.indicatorUrl));
-  const first = targets[0]!;
+  expect(hrefs).toEqual(shown.map((t) => t.indicatorUrl));
+  const first = shown[0]!;
   await table.getByRole('rowheader').first().getByRole('link', { name: first.indicator }).click();
   await expect(page).toHaveURL(first.indicatorUrl);
 
-  await page.goto('/targets/');
+  await page.goto(targetsTable.path);
   const shared = page.locator('#shared-table tbody th');
   for (const th of await shared.all()) {
     const name = (await th.textContent()) ?? '';

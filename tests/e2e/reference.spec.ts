@@ -1,5 +1,6 @@
 // Cross-links, the responsibilities index and the targets table, as a reader follows them.
 import { expect, test } from '@playwright/test';
+import { targetsTable } from './site';
 
 test('from a goal to a measure that carries it out, and back to the goal', async ({ page }) => {
   await page.goto('/luozheng-2022-62/p1/d1/g3/');
@@ -27,7 +28,7 @@ test("from a body's page to a clause that names it", async ({ page }) => {
 });
 
 test('the targets table lists each target with a link to its clause, and filters by plan', async ({ page }) => {
-  await page.goto('/targets/');
+  await page.goto(targetsTable.path);
   await expect(page.getByRole('img').first()).toBeVisible();
   const rows = page.getByRole('table', { name: /^各规划主要目标和策略措施中的量化目标/ }).locator('tbody tr');
   const all = await rows.count();

@@ -50,6 +50,8 @@ const pages: [kind: string, url: string, ogTitle: string, type: string][] = [
   ['goal', '/luozheng-2022-62/p1/d1/g2/', `主要目标第2项 孕产妇死亡率下降到12/10万以下 · 妇女与健康 · ${WOMEN}${own}`, 'article'],
   ['measure', '/luozheng-2022-62/p1/d1/m3/', `策略措施第3项 建立完善妇女全生命周期健康管理模式 · 妇女与健康 · ${WOMEN}${own}`, 'article'],
   ['targets', '/targets/', `量化目标${scope}`, 'article'],
+  // In a library each document's targets have a page, named with the document.
+  ...(library ? [['targets of one document', '/luozheng-2022-62/targets/', `量化目标 · ${DOC}`, 'article'] satisfies [string, string, string, string]] : []),
   ['actors', '/actors/', `职责索引${scope}`, 'article'],
   ['actor', '/actors/fulian/', `妇联 · 职责索引${scope}`, 'article'],
   ['search', '/search/', `搜索${scope}`, 'article'],

@@ -28,3 +28,18 @@ export const assumedOrigin = /data-assumed-origin="([^"]+)"/.exec(readFileSync(s
 export function asServed(text: string, baseURL: string | undefined): string {
   return assumedOrigin === null || baseURL === undefined ? text : text.split(assumedOrigin).join(new URL(baseURL).origin);
 }
+
+/**
+ * The page with a chart and a table of targets, and the targets it holds: /targets/ on a site of
+ * one document; in a library the first document's /<doc>/targets/ (/targets/ then compares the
+ * documents by indicator).
+ */
+export const targetsTable = (() => {
+  const all = siteJson<{ clauseId: string }[]>('data/targets.json');
+  const docSlug = library ? docSlugOf(all[0]?.clauseId ?? '') : null;
+  return {
+    path: docSlug === null ? '/targets/' : `/${docSlug}/targets/`,
+    /** Whether a target of targets.json is on this page. */
+    holds: (t: { clauseId: string }) => docSlug === null || docSlugOf(t.clauseId) === docSlug,
+  };
+})();

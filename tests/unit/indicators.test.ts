@@ -1,13 +1,15 @@
 // The indicator pages (/targets/<slug>/): their slugs (build/06-analysis/indicator-slugs.ts), read
-// from the key, URL-safe, one per key, the same whatever order the keys come in; and the targets
-// grouped by indicator (model/target.ts `indicators`), which the pages list.
+// from the key, URL-safe, one per key, the same whatever order the keys come in; the targets
+// grouped by indicator (model/target.ts `indicators`), which the pages list; and a library's
+// /targets/, which lists each document's page and sums each indicator up across documents.
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/build/02-decode/decode';
 import { parse } from '../../src/build/03-parse/parse';
 import { enrich } from '../../src/build/05-enrich/enrich';
 import { targetsJson } from '../../src/build/06-analysis/extract-targets';
 import { indicatorSlugBase, indicatorSlugs, slugPattern } from '../../src/build/06-analysis/indicator-slugs';
-import { indicators, indicatorUrl } from '../../src/model/target';
+import { documentTargetsUrl, indicatorSummaries, indicators, indicatorUrl, type TargetRecord } from '../../src/model/target';
+import { targetDocuments, type HomeDocument } from '../../src/render/home-overview';
 import { seedBytes, seedFile } from './helpers';
 
 describe('an indicator’s slug', () => {
@@ -77,5 +79,38 @@ describe('an indicator’s slug', () => {
       ['洛政〔2022〕62号', 12, '/10万'],
       ['洛政〔2023〕5号', 12, '/10万'],
     ]);
+  });
+});
+
+describe('a library’s /targets/', () => {
+  const target = (docSlug: string, plan: string, indicator: string, value: number, unit = '%', comparator: TargetRecord['comparator'] = '>='): TargetRecord =>
+    ({ docSlug, plan: `${docSlug}.${plan}`, indicator, indicatorKey: indicator, indicatorSlug: indicator, value, unit, comparator }) as TargetRecord;
+  const targets = [
+    target('a', 'p1', '甲率', 90),
+    target('a', 'p2', '乙率', 12, '/10万', '<='),
+    target('b', 'p1', '乙率', 10, '/10万', '<='),
+    target('b', 'p1', '乙率', 1, '%', '<='),
+    target('b', 'p2', '乙率', 12, '/10万', '<='),
+    target('b', 'p1', '丙数', 1, '所'),
+  ];
+  const doc = (docSlug: string): HomeDocument => ({ docSlug, docNumber: `${docSlug}〔2023〕1号`, page: null, meta: null, plans: [] });
+
+  it('sums each indicator up: documents and plans that set it, and its distinct values, lowest first within each unit', () => {
+    expect(indicatorSummaries(targets).map((s) => [s.indicator.name, s.documents, s.plans, s.values])).toEqual([
+      ['乙率', 2, 3, ['不高于10/10万', '不高于12/10万', '不高于1%']],
+      ['甲率', 1, 1, ['不低于90%']],
+      ['丙数', 1, 1, ['不低于1所']],
+    ]);
+  });
+
+  it('gives each document with targets its own page, in the site’s order of documents, and none on a site of one document', () => {
+    expect(targetDocuments(targets, [doc('a')])).toEqual([]);
+    const shares = targetDocuments(targets, [doc('c'), doc('b'), doc('a')]);
+    expect(shares.map((d) => [d.docSlug, d.label, d.items.length])).toEqual([
+      ['c', 'c〔2023〕1号', 0],
+      ['b', 'b〔2023〕1号', 4],
+      ['a', 'a〔2023〕1号', 2],
+    ]);
+    expect(documentTargetsUrl('b')).toBe('/b/targets/');
   });
 });
