@@ -130,3 +130,13 @@ test('in a library, /targets/ leads to each document’s targets and compares th
   await expect(page.locator('#targets-table tbody tr')).toHaveCount(all.filter((t) => `/${docSlugOf(t.clauseId)}/targets/` === links[0]).length);
   await expect(page.getByRole('navigation', { name: '面包屑' }).getByRole('link', { name: '量化目标' })).toHaveAttribute('href', '/targets/');
 });
+
+test('a plan’s count of targets, in its document’s overview, opens the targets of that plan', async ({ page }) => {
+  const plan = plans[0] ?? '';
+  const mine = targets.filter((t) => planOf(t) === plan);
+  // The overview of the plans: the home page of one document; in a library, the document's own page.
+  await page.goto(library ? `/${docSlugOf(plan)}/` : '/');
+  await page.getByRole('link', { name: `${mine.length}项量化目标`, exact: true }).first().click();
+  await expect(page).toHaveURL((u) => u.pathname === targetsTable.path && u.searchParams.get('plan') === plan);
+  await expect(page.locator('#targets-table tbody tr').filter({ visible: true })).toHaveCount(mine.length);
+});
