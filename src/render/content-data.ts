@@ -13,13 +13,29 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Every value inside `value` frozen: the parsed files are shared by every page of a build, so a page that sorted one in place would change the others' (it throws instead). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+const parsed = new Map<string, unknown>();
+
+/** A data file, parsed once per build (afresh each time in dev, where a rebuild rewrites them): a page that read it again would make the build's work grow with pages × file size. */
 function read(name: string): unknown {
   const file = path.join(contentDir(process.env), name);
+  if (import.meta.env.PROD && parsed.has(file)) return parsed.get(file);
+  let data: unknown;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new Error(`Cannot read ${file}: ${String(error)}. It is written by scripts/build.ts from the seeds; run \`npm run build\`.`);
   }
+  if (import.meta.env.PROD) parsed.set(file, deepFreeze(data));
+  return data;
 }
 
 /** The responsibilities index (build/06-analysis/actors.ts, actorsContent). */
