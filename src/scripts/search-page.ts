@@ -2,7 +2,7 @@
 // (debounced), keeps the URL in step (so a search can be shared and Back works), renders filters
 // with counts, results with highlighted excerpts, what else was searched, and suggestions. What is
 // searched is search/fallbacks.ts `answer`; this script holds the DOM and the URL.
-import { unitUrl } from '../model/ids';
+import { docSlugOf, unitUrl } from '../model/ids';
 import { base, withBase } from './base';
 import { unitKindNames, type UnitKind } from '../model/unit';
 import { SearchEngine, type Result } from '../search/engine';
@@ -26,6 +26,9 @@ const $ = <T extends HTMLElement>(id: string): T => {
 };
 const form = $<HTMLFormElement>('search-form');
 const input = $<HTMLInputElement>('q');
+/** A library's document filter (search.astro renders it, with each document's label, only when the site holds several). */
+const docSelect = document.getElementById('filter-doc') as HTMLSelectElement | null;
+const documentLabels = [...(docSelect?.options ?? [])].flatMap((o) => (o.value === '' ? [] : [{ slug: o.value, label: o.dataset['label'] ?? o.value }]));
 const planSelect = $<HTMLSelectElement>('filter-plan');
 const domainSelect = $<HTMLSelectElement>('filter-domain');
 const kindSelect = $<HTMLSelectElement>('filter-kind');
@@ -39,6 +42,8 @@ const more = $<HTMLButtonElement>('search-more');
 
 interface State {
   q: string;
+  /** A document's slug (a library only). */
+  doc: string;
   plan: string;
   domain: string;
   kind: string;
@@ -48,7 +53,7 @@ interface State {
 
 function readUrl(): State {
   const p = new URLSearchParams(location.search);
-  return { q: p.get('q') ?? '', plan: p.get('plan') ?? '', domain: p.get('domain') ?? '', kind: p.get('kind') ?? '', exact: p.get('exact') === '1' ? '1' : '' };
+  return { q: p.get('q') ?? '', doc: p.get('doc') ?? '', plan: p.get('plan') ?? '', domain: p.get('domain') ?? '', kind: p.get('kind') ?? '', exact: p.get('exact') === '1' ? '1' : '' };
 }
 
 function searchUrl(s: State): string {
@@ -61,7 +66,7 @@ function searchUrl(s: State): string {
 /** What the form says; `exact` holds while the query is the one it was set for. */
 function formState(): State {
   const exact = readUrl().exact === '1' && readUrl().q === input.value ? '1' : '';
-  return { q: input.value, plan: planSelect.value, domain: domainSelect.value, kind: kindSelect.value, exact };
+  return { q: input.value, doc: docSelect?.value ?? '', plan: planSelect.value, domain: domainSelect.value, kind: kindSelect.value, exact };
 }
 
 function kindGroup(kind: string): KindGroup {
@@ -82,8 +87,11 @@ function setOptions(select: HTMLSelectElement, all: string, options: { value: st
   select.value = options.some((o) => o.value === selected) ? selected : '';
 }
 
-function passes(r: Result, s: State, skip: 'plan' | 'domain' | 'kind' | null): boolean {
+type Facet = 'doc' | 'plan' | 'domain' | 'kind';
+
+function passes(r: Result, s: State, skip: Facet | null): boolean {
   return (
+    (skip === 'doc' || s.doc === '' || docSlugOf(r.id) === s.doc) &&
     (skip === 'plan' || s.plan === '' || String(r.plan + 1) === s.plan) &&
     (skip === 'domain' || s.domain === '' || String(r.domain + 1) === s.domain) &&
     (skip === 'kind' || s.kind === '' || kindGroup(r.kind) === s.kind)
@@ -92,7 +100,8 @@ function passes(r: Result, s: State, skip: 'plan' | 'domain' | 'kind' | null): b
 
 /** Filters with counts: each facet counted over the results that pass the other facets. */
 function renderFilters(results: readonly Result[], table: SearchUnits, s: State): void {
-  const count = (skip: 'plan' | 'domain' | 'kind', test: (r: Result) => boolean) => results.filter((r) => passes(r, s, skip) && test(r)).length;
+  const count = (skip: Facet, test: (r: Result) => boolean) => results.filter((r) => passes(r, s, skip) && test(r)).length;
+  if (docSelect !== null) setOptions(docSelect, '全部文件', documentLabels.map((d) => ({ value: d.slug, label: d.label, count: count('doc', (r) => docSlugOf(r.id) === d.slug) })), s.doc);
   setOptions(planSelect, '全部规划', table.plans.flatMap((title, i) => (title === '' ? [] : [{ value: String(i + 1), label: title, count: count('plan', (r) => r.plan === i) }])), s.plan);
   const domains = table.domains.flatMap((d, i) => (s.plan !== '' && String(d.plan + 1) !== s.plan ? [] : [{ value: String(i + 1), label: d.name, count: count('domain', (r) => r.domain === i) }]));
   setOptions(domainSelect, '全部领域', domains, s.domain);
@@ -113,7 +122,9 @@ function renderItem(r: Result, table: SearchUnits): HTMLLIElement {
   h.append(a);
   const meta = document.createElement('p');
   meta.className = 'result-meta';
-  const where = [table.plans[r.plan] ?? '', r.domain === -1 ? '' : (table.domains[r.domain]?.name ?? '')].filter((x) => x !== '');
+  // In a library plans of several documents share a title: the document's label comes first.
+  const doc = documentLabels.find((d) => d.slug === docSlugOf(r.id))?.label ?? '';
+  const where = [doc, table.plans[r.plan] ?? '', r.domain === -1 ? '' : (table.domains[r.domain]?.name ?? '')].filter((x) => x !== '');
   const code = document.createElement('code');
   code.textContent = r.id;
   meta.append(`${kindName} · ${where.join(' · ')} · ID `, code);
@@ -241,7 +252,7 @@ async function renderSuggestions(query: Query, glossary: Glossary): Promise<void
   for (const s of found) {
     const li = document.createElement('li');
     const a = document.createElement('a');
-    a.href = searchUrl({ q: s.q, plan: '', domain: '', kind: '', exact: '' });
+    a.href = searchUrl({ q: s.q, doc: '', plan: '', domain: '', kind: '', exact: '' });
     a.textContent = s.q;
     li.append(a, `（${s.count} 条）`);
     ul.append(li);
@@ -339,7 +350,8 @@ async function go(s: State, history: 'push' | 'replace' | 'none'): Promise<void>
 
 function show(s: State): void {
   input.value = s.q;
-  for (const [select, value] of [[planSelect, s.plan], [domainSelect, s.domain], [kindSelect, s.kind]] as const) {
+  const selects = [...(docSelect === null ? [] : [[docSelect, s.doc] as const]), [planSelect, s.plan], [domainSelect, s.domain], [kindSelect, s.kind]] as const;
+  for (const [select, value] of selects) {
     if (![...select.options].some((o) => o.value === value) && value !== '') select.append(new Option(value, value));
     select.value = value;
   }
@@ -374,7 +386,7 @@ input.addEventListener('input', (event) => {
   if (!(event instanceof InputEvent && event.isComposing)) void typed();
 });
 input.addEventListener('compositionend', () => void typed());
-for (const select of [planSelect, domainSelect, kindSelect]) {
+for (const select of [...(docSelect === null ? [] : [docSelect]), planSelect, domainSelect, kindSelect]) {
   select.addEventListener('change', () => {
     if (select === planSelect) domainSelect.value = '';
     void go(formState(), 'push');

@@ -9,6 +9,7 @@ import { decodeCbor } from '../../src/search/cbor';
 import { pagefindSignature } from '../../src/search/wire';
 import { isToken } from '../../src/search/tokens';
 import { unitKindNames, type UnitKind } from '../../src/model/unit';
+import { docSlugOf } from '../../src/model/ids';
 import { siteFile, siteJson } from './site';
 
 const results = (page: Page) => page.locator('#search-results');
@@ -120,6 +121,34 @@ test('filters narrow the results, show counts and live in the URL', async ({ pag
   const titleOf = new Map(siteJson<{ id: string; planTitle: string | null }[]>('data/clauses.json').map((c) => [c.id, c.planTitle]));
   expect(children.length).toBeGreaterThan(0);
   expect(children.filter((id) => titleOf.get(id) !== chosen)).toEqual([]);
+});
+
+test('in a library a document filter narrows the results to one document, with counts, in the URL; a site of one document has none', async ({ page }) => {
+  await page.goto('/search/?q=' + encodeURIComponent('心理健康'));
+  const all = await done(page, '心理健康');
+  const doc = page.getByRole('combobox', { name: '文件' });
+  const documents = [...new Set(siteJson<{ id: string }[]>('data/clauses.json').map((c) => docSlugOf(c.id)))];
+  if (documents.length < 2) {
+    await expect(doc).toHaveCount(0);
+    return;
+  }
+  const values = await doc.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  expect(values).toEqual(['', ...documents]);
+  const chosen = documents[1] ?? '';
+  const option = doc.locator(`option[value="${chosen}"]`);
+  const shown = Number(/（(\d+)）$/.exec((await option.textContent()) ?? '')?.[1]);
+  expect(shown).toBe(all.filter((id) => docSlugOf(id) === chosen).length);
+  await doc.selectOption(chosen);
+  const mine = await done(page, '心理健康');
+  expect(mine.length).toBe(shown);
+  expect(mine.filter((id) => docSlugOf(id) !== chosen)).toEqual([]);
+  await expect(page).toHaveURL((u) => u.searchParams.get('doc') === chosen);
+  // Each result names its document, since plans of several documents share a title.
+  const label = ((await option.textContent()) ?? '').replace(/（\d+）$/, '');
+  await expect(page.locator('[data-result-id] .result-meta').first()).toContainText(label);
+  await page.reload();
+  expect(await done(page, '心理健康')).toEqual(mine);
+  await expect(doc).toHaveValue(chosen);
 });
 
 test('`/` focuses the search box in the header, and Enter searches', async ({ page }) => {
