@@ -9,7 +9,7 @@ import { absoluteUrl } from '../model/ids';
 import { byReadingOrder } from '../render/navigation';
 import { sitemapXml } from '../render/sitemap-xml';
 import { documentTargetsUrl, indicators } from '../model/target';
-import { targetDocuments } from '../render/home-overview';
+import { targetPageDocuments } from '../render/home-overview';
 import { readActors, readDepartments, readTargets, readTopics } from '../render/content-data';
 import { breakdownDocuments, departmentDocuments } from '../render/department-pages';
 import { breakdownDocUrl, departmentDocUrl } from '../model/department';
@@ -23,9 +23,7 @@ export const GET: APIRoute = async ({ site }) => {
   const targets = readTargets();
   const reference = [
     '/targets/',
-    ...targetDocuments(targets, documents)
-      .filter((doc) => doc.items.length > 0)
-      .map((doc) => documentTargetsUrl(doc.docSlug)),
+    ...targetPageDocuments(targets, documents).map((doc) => documentTargetsUrl(doc.docSlug)),
     ...indicators(targets).map((i) => i.url),
     '/departments/',
     '/departments/breakdown/',

@@ -92,6 +92,11 @@ export function targetDocuments<T extends { docSlug: string }>(targets: readonly
   return documents.length < 2 ? [] : byDocument(targets, documents, (t) => t.docSlug);
 }
 
+/** The documents with a targets page of their own (/<doc>/targets/): in a library, those that set a target. */
+export function targetPageDocuments<T extends { docSlug: string }>(targets: readonly T[], documents: readonly HomeDocument[]): DocumentShare<T>[] {
+  return targetDocuments(targets, documents).filter((doc) => doc.items.length > 0);
+}
+
 /** A domain as the home page's overview shows it: what it is called, where it is, its numbers. */
 export interface DomainFigures {
   /** The domain's ID, e.g. luozheng-2022-62.p1.d1. */

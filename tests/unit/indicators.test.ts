@@ -9,7 +9,7 @@ import { enrich } from '../../src/build/05-enrich/enrich';
 import { targetsJson } from '../../src/build/06-analysis/extract-targets';
 import { indicatorSlugBase, indicatorSlugs, slugPattern } from '../../src/build/06-analysis/indicator-slugs';
 import { documentTargetsUrl, indicatorSummaries, indicators, indicatorUrl, type TargetRecord } from '../../src/model/target';
-import { targetDocuments, type HomeDocument } from '../../src/render/home-overview';
+import { targetDocuments, targetPageDocuments, type HomeDocument } from '../../src/render/home-overview';
 import { seedBytes, seedFile } from './helpers';
 
 describe('an indicator’s slug', () => {
@@ -111,6 +111,7 @@ describe('a library’s /targets/', () => {
       ['b', 'b〔2023〕1号', 4],
       ['a', 'a〔2023〕1号', 2],
     ]);
+    expect(targetPageDocuments(targets, [doc('c'), doc('b'), doc('a')]).map((d) => d.docSlug)).toEqual(['b', 'a']);
     expect(documentTargetsUrl('b')).toBe('/b/targets/');
   });
 });
